@@ -1,0 +1,291 @@
+//! Edits to the document, as data. The editor turns pointer and keyboard
+//! input into [`Edit`]s and applies them here; the connection rules (what may
+//! wire to what, and why not) live here too, so the app and the tests agree.
+//!
+//! Undo is a bounded stack of whole documents ([`History`]): scenarios are
+//! small, and a snapshot can never drift out of step the way inverse edits can.
+
+use super::{Component, ComponentId, ComponentKind, Scenario, Spec, Wire};
+use std::fmt;
+
+/// One change a person makes to the document.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    AddComponent(Component),
+    /// Removes the component and every wire touching it.
+    RemoveComponent(ComponentId),
+    Move { id: ComponentId, x: f64, y: f64 },
+    Rename { id: ComponentId, name: String },
+    /// Replaces the settings; the kind must stay the same.
+    SetSpec { id: ComponentId, spec: Spec },
+    Connect { from: ComponentId, to: ComponentId },
+    Disconnect { from: ComponentId, to: ComponentId },
+    SetWireLatency { from: ComponentId, to: ComponentId, latency_ms: u64 },
+    SetSeed(u64),
+}
+
+/// Why an edit was refused. The message is short enough to show at the cursor.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EditError {
+    UnknownComponent(ComponentId),
+    DuplicateId(ComponentId),
+    KindChanged(ComponentId),
+    UnknownWire { from: ComponentId, to: ComponentId },
+    Refused(String),
+}
+
+impl fmt::Display for EditError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EditError::UnknownComponent(id) => write!(f, "there is no component '{id}'"),
+            EditError::DuplicateId(id) => write!(f, "a component called '{id}' already exists"),
+            EditError::KindChanged(id) => write!(f, "'{id}' cannot change its kind"),
+            EditError::UnknownWire { from, to } => write!(f, "there is no wire {from} → {to}"),
+            EditError::Refused(reason) => f.write_str(reason),
+        }
+    }
+}
+
+impl std::error::Error for EditError {}
+
+/// Whether a wire from a `from` component to a `to` component makes sense.
+/// `Err` carries the reason shown to the person who tried.
+pub fn connection_rule(from: ComponentKind, to: ComponentKind) -> Result<(), String> {
+    use ComponentKind::*;
+    match (from, to) {
+        (_, Publisher) => Err("A publisher is where orders start: nothing can deliver to it.".into()),
+        (Consumer, _) => Err("A consumer only receives: it has no output to wire.".into()),
+        (Queue, Topic) => {
+            Err("A queue cannot push to a topic: SNS delivers into SQS, not the other way.".into())
+        }
+        (Queue, Queue) => Err("A queue does not forward to another queue.".into()),
+        (Topic, Topic) => Err("A topic cannot subscribe to another topic.".into()),
+        (Publisher, Topic | Queue | Consumer) | (Topic, Queue | Consumer) | (Queue, Consumer) => {
+            Ok(())
+        }
+    }
+}
+
+/// Checks a prospective wire against the document: both ends exist, the kinds
+/// may connect, it is not a loop onto itself and not a duplicate.
+pub fn check_connect(scenario: &Scenario, from: &ComponentId, to: &ComponentId) -> Result<(), EditError> {
+    if from == to {
+        return Err(EditError::Refused("A component cannot be wired to itself.".into()));
+    }
+    let from_kind = scenario
+        .component(from)
+        .ok_or_else(|| EditError::UnknownComponent(from.clone()))?
+        .kind();
+    let to_kind = scenario.component(to).ok_or_else(|| EditError::UnknownComponent(to.clone()))?.kind();
+    connection_rule(from_kind, to_kind).map_err(EditError::Refused)?;
+    if scenario.has_wire(from, to) {
+        return Err(EditError::Refused("These two are already wired.".into()));
+    }
+    Ok(())
+}
+
+/// Applies one edit, or leaves the document untouched and says why not.
+pub fn apply(scenario: &mut Scenario, edit: Edit) -> Result<(), EditError> {
+    match edit {
+        Edit::AddComponent(component) => {
+            if scenario.component(&component.id).is_some() {
+                return Err(EditError::DuplicateId(component.id));
+            }
+            scenario.components.push(component);
+        }
+        Edit::RemoveComponent(id) => {
+            let before = scenario.components.len();
+            scenario.components.retain(|c| c.id != id);
+            if scenario.components.len() == before {
+                return Err(EditError::UnknownComponent(id));
+            }
+            scenario.wires.retain(|w| w.from != id && w.to != id);
+        }
+        Edit::Move { id, x, y } => {
+            let component = scenario.component_mut(&id).ok_or(EditError::UnknownComponent(id))?;
+            component.x = x;
+            component.y = y;
+        }
+        Edit::Rename { id, name } => {
+            let component = scenario.component_mut(&id).ok_or(EditError::UnknownComponent(id))?;
+            component.name = name;
+        }
+        Edit::SetSpec { id, spec } => {
+            let component =
+                scenario.component_mut(&id).ok_or_else(|| EditError::UnknownComponent(id.clone()))?;
+            if component.kind() != spec.kind() {
+                return Err(EditError::KindChanged(id));
+            }
+            component.spec = spec;
+        }
+        Edit::Connect { from, to } => {
+            check_connect(scenario, &from, &to)?;
+            scenario.wires.push(Wire::new(from, to));
+        }
+        Edit::Disconnect { from, to } => {
+            let before = scenario.wires.len();
+            scenario.wires.retain(|w| !(w.from == from && w.to == to));
+            if scenario.wires.len() == before {
+                return Err(EditError::UnknownWire { from, to });
+            }
+        }
+        Edit::SetWireLatency { from, to, latency_ms } => {
+            let wire = scenario
+                .wires
+                .iter_mut()
+                .find(|w| w.from == from && w.to == to)
+                .ok_or(EditError::UnknownWire { from, to })?;
+            wire.latency_ms = latency_ms;
+        }
+        Edit::SetSeed(seed) => scenario.seed = seed,
+    }
+    Ok(())
+}
+
+/// The editor's document with undo and redo.
+#[derive(Clone, Debug, PartialEq)]
+pub struct History {
+    current: Scenario,
+    past: Vec<Scenario>,
+    future: Vec<Scenario>,
+}
+
+/// How many steps back undo reaches.
+pub const UNDO_LIMIT: usize = 200;
+
+impl History {
+    pub fn new(scenario: Scenario) -> Self {
+        History { current: scenario, past: Vec::new(), future: Vec::new() }
+    }
+
+    pub fn current(&self) -> &Scenario {
+        &self.current
+    }
+
+    /// Applies an edit as one undoable step.
+    pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
+        self.apply_all(vec![edit])
+    }
+
+    /// Applies several edits as one undoable step, all or none.
+    pub fn apply_all(&mut self, edits: Vec<Edit>) -> Result<(), EditError> {
+        let mut next = self.current.clone();
+        for edit in edits {
+            apply(&mut next, edit)?;
+        }
+        if next != self.current {
+            self.push(next);
+        }
+        Ok(())
+    }
+
+    /// Replaces the whole document (loading a preset or a file) as one
+    /// undoable step, so loading never destroys what was there.
+    pub fn replace(&mut self, scenario: Scenario) {
+        if scenario != self.current {
+            self.push(scenario);
+        }
+    }
+
+    fn push(&mut self, next: Scenario) {
+        let previous = std::mem::replace(&mut self.current, next);
+        self.past.push(previous);
+        if self.past.len() > UNDO_LIMIT {
+            self.past.remove(0);
+        }
+        self.future.clear();
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.past.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.future.is_empty()
+    }
+
+    pub fn undo(&mut self) -> bool {
+        match self.past.pop() {
+            Some(previous) => {
+                let current = std::mem::replace(&mut self.current, previous);
+                self.future.push(current);
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn redo(&mut self) -> bool {
+        match self.future.pop() {
+            Some(next) => {
+                let current = std::mem::replace(&mut self.current, next);
+                self.past.push(current);
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn add(history: &mut History, kind: ComponentKind) -> ComponentId {
+        let id = history.current().next_id(kind);
+        let component =
+            Component { id: id.clone(), name: kind.label().into(), x: 0.0, y: 0.0, spec: kind.default_spec() };
+        history.apply(Edit::AddComponent(component)).unwrap();
+        id
+    }
+
+    #[test]
+    fn wires_that_make_no_sense_are_refused_with_a_reason() {
+        let mut h = History::new(Scenario::default());
+        let publisher = add(&mut h, ComponentKind::Publisher);
+        let topic = add(&mut h, ComponentKind::Topic);
+        let queue = add(&mut h, ComponentKind::Queue);
+        let consumer = add(&mut h, ComponentKind::Consumer);
+
+        for (from, to) in [(&consumer, &publisher), (&queue, &topic), (&publisher, &publisher)] {
+            let err = h.apply(Edit::Connect { from: from.clone(), to: to.clone() }).unwrap_err();
+            assert!(matches!(err, EditError::Refused(_)), "{from} → {to} should be refused");
+        }
+        h.apply(Edit::Connect { from: publisher.clone(), to: topic.clone() }).unwrap();
+        h.apply(Edit::Connect { from: topic.clone(), to: queue.clone() }).unwrap();
+        h.apply(Edit::Connect { from: queue.clone(), to: consumer.clone() }).unwrap();
+        let again = h.apply(Edit::Connect { from: queue, to: consumer });
+        assert!(again.is_err(), "a duplicate wire is refused");
+        assert_eq!(h.current().wires.len(), 3);
+    }
+
+    #[test]
+    fn every_edit_undoes_and_redoes() {
+        let mut h = History::new(Scenario::default());
+        let publisher = add(&mut h, ComponentKind::Publisher);
+        let consumer = add(&mut h, ComponentKind::Consumer);
+        h.apply(Edit::Connect { from: publisher.clone(), to: consumer.clone() }).unwrap();
+        h.apply(Edit::Move { id: consumer.clone(), x: 10.0, y: 20.0 }).unwrap();
+        h.apply(Edit::RemoveComponent(publisher)).unwrap();
+        assert!(h.current().wires.is_empty(), "removing a component removes its wires");
+
+        let after = h.current().clone();
+        let mut steps = 0;
+        while h.undo() {
+            steps += 1;
+        }
+        assert_eq!(steps, 5);
+        assert_eq!(h.current(), &Scenario::default());
+        while h.redo() {}
+        assert_eq!(h.current(), &after);
+    }
+
+    #[test]
+    fn a_refused_edit_changes_nothing_and_is_not_an_undo_step() {
+        let mut h = History::new(Scenario::default());
+        let consumer = add(&mut h, ComponentKind::Consumer);
+        let before = h.clone();
+        assert!(h.apply(Edit::SetSpec { id: consumer, spec: ComponentKind::Queue.default_spec() }).is_err());
+        assert_eq!(h, before);
+    }
+}

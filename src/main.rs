@@ -1,0 +1,10 @@
+mod app;
+mod editor;
+mod live;
+mod panels;
+mod playback;
+mod share;
+
+fn main() {
+    yew::Renderer::<app::App>::new().render();
+}

@@ -1,0 +1,1 @@
+//! The playback host: owns the running engine and the animation loop.

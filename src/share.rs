@@ -1,0 +1,1 @@
+//! location.hash <-> scenario (the codec itself is pure, in the engine).
