@@ -3,6 +3,7 @@ mod editor;
 mod live;
 mod panels;
 mod playback;
+mod presets;
 mod share;
 
 fn main() {
