@@ -1,4 +1,9 @@
-//! The preset scenarios from `scenarios/`, compiled into the app.
+//! The preset scenarios from `scenarios/`, compiled into the app so the
+//! Scenarios menu works offline and a preset can never fail to load.
 
-/// (file stem, JSON) for every preset, in menu order.
-pub const PRESETS: &[(&str, &str)] = &[];
+/// (file stem, JSON) for every preset, in menu order: the lesson's order.
+pub const PRESETS: &[(&str, &str)] = &[
+    ("direct-coupling", include_str!("../scenarios/direct-coupling.json")),
+    ("sns-fanout", include_str!("../scenarios/sns-fanout.json")),
+    ("sns-sqs-per-service", include_str!("../scenarios/sns-sqs-per-service.json")),
+];

@@ -300,6 +300,7 @@ pub struct Simulation {
     events_processed: u64,
     hasher: TraceHasher,
     trace: VecDeque<TraceRecord>,
+    records_written: u64,
     commands: Vec<(SimTime, Command)>,
 }
 
@@ -374,6 +375,7 @@ impl Simulation {
             events_processed: 0,
             hasher: TraceHasher::default(),
             trace: VecDeque::with_capacity(TRACE_RING_CAPACITY),
+            records_written: 0,
             commands: Vec::new(),
         };
         for p in 0..sim.nodes.len() as Node {
@@ -401,6 +403,21 @@ impl Simulation {
         }
         if until > self.now {
             self.now = until;
+        }
+    }
+
+    /// Processes exactly one event, the earliest pending one, and returns
+    /// whether there was one. Tests use it to check invariants after every
+    /// event; it never runs past `limit`.
+    pub fn process_one_event(&mut self, limit: SimTime) -> bool {
+        match self.events.pop_due(limit) {
+            Some((at, event)) => {
+                self.now = at;
+                self.events_processed += 1;
+                self.handle(event);
+                true
+            }
+            None => false,
         }
     }
 
@@ -454,8 +471,14 @@ impl Simulation {
     }
 
     /// The most recent trace records, oldest first.
-    pub fn recent_trace(&self) -> impl Iterator<Item = &TraceRecord> {
+    pub fn recent_trace(&self) -> impl DoubleEndedIterator<Item = &TraceRecord> + ExactSizeIterator {
         self.trace.iter()
+    }
+
+    /// How many trace records were ever written (the ring keeps the last
+    /// [`TRACE_RING_CAPACITY`]); lets a reader pick out the new ones.
+    pub fn trace_records_written(&self) -> u64 {
+        self.records_written
     }
 
     /// The component id of a trace record's `component` index.
@@ -654,6 +677,7 @@ impl Simulation {
         h.write_u64(copy);
         h.write_u64((u64::from(component) << 32) | u64::from(wire));
         h.write_u64(u64::from(detail));
+        self.records_written += 1;
         if self.trace.len() == TRACE_RING_CAPACITY {
             self.trace.pop_front();
         }
