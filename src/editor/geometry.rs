@@ -93,3 +93,106 @@ impl WireCurve {
         )
     }
 }
+
+impl Point {
+    /// Straight-line distance to `other`.
+    pub fn distance_to(self, other: Point) -> f64 {
+        (self.x - other.x).hypot(self.y - other.y)
+    }
+}
+
+/// Whether `p` lies on the component: its box or one of its ports (which
+/// stick out half a port beyond the box edges).
+pub fn contains(c: &Component, p: Point) -> bool {
+    let half_width = BOX_WIDTH / 2.0 + PORT_RADIUS;
+    let half_height = BOX_HEIGHT / 2.0;
+    (p.x - c.x).abs() <= half_width && (p.y - c.y).abs() <= half_height
+}
+
+/// The component drawn topmost at `p`, if any. Later components are drawn
+/// over earlier ones, so the search runs back to front.
+pub fn component_at(components: &[Component], p: Point) -> Option<&Component> {
+    components.iter().rev().find(|c| contains(c, p))
+}
+
+/// Gap kept between a box and the canvas edge when placing or moving.
+pub const EDGE_MARGIN: f64 = 8.0;
+
+/// Keeps a box centre where the whole box stays visible on a canvas of
+/// `width × height` (there is no panning yet, so a box dragged off the edge
+/// would be unreachable). A canvas too small for a box pins it to the margin.
+pub fn clamp_centre(p: Point, width: f64, height: f64) -> Point {
+    let min_x = BOX_WIDTH / 2.0 + PORT_RADIUS + EDGE_MARGIN;
+    let min_y = BOX_HEIGHT / 2.0 + EDGE_MARGIN;
+    let max_x = (width - min_x).max(min_x);
+    let max_y = (height - min_y).max(min_y);
+    Point::new(p.x.clamp(min_x, max_x).round(), p.y.clamp(min_y, max_y).round())
+}
+
+/// Horizontal spacing of the columns click-to-add uses, one per kind, so a
+/// scenario built by clicking reads left to right like the message flow.
+pub const COLUMN_SPACING: f64 = 200.0;
+/// Vertical spacing between boxes placed by click-to-add.
+pub const ROW_SPACING: f64 = 88.0;
+
+/// A place for a new component of `kind` that overlaps nothing: the first
+/// free row in the kind's column (publishers left, consumers right).
+pub fn free_spot(components: &[Component], kind: ComponentKind) -> Point {
+    let column = ComponentKind::ALL.iter().position(|k| *k == kind).unwrap_or(0) as f64;
+    let x = BOX_WIDTH / 2.0 + PORT_RADIUS + 32.0 + column * COLUMN_SPACING;
+    let overlaps = |p: Point| {
+        components.iter().any(|c| {
+            (c.x - p.x).abs() < BOX_WIDTH + 2.0 * PORT_RADIUS && (c.y - p.y).abs() < BOX_HEIGHT + 8.0
+        })
+    };
+    (0..200)
+        .map(|row| Point::new(x, BOX_HEIGHT / 2.0 + 40.0 + row as f64 * ROW_SPACING))
+        .find(|p| !overlaps(*p))
+        .unwrap_or(Point::new(x, BOX_HEIGHT / 2.0 + 40.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fanout_engine::scenario::ComponentId;
+
+    fn component(id: &str, kind: ComponentKind, x: f64, y: f64) -> Component {
+        Component { id: ComponentId::new(id), name: id.into(), x, y, spec: kind.default_spec() }
+    }
+
+    #[test]
+    fn a_wire_starts_and_ends_on_its_ports() {
+        let a = component("a", ComponentKind::Publisher, 100.0, 100.0);
+        let b = component("b", ComponentKind::Queue, 400.0, 250.0);
+        let curve = wire_curve(&a, &b);
+        assert_eq!(curve.point_at(0.0), out_port(&a));
+        assert_eq!(curve.point_at(1.0), in_port(&b));
+    }
+
+    #[test]
+    fn hit_testing_finds_the_topmost_box_including_its_ports() {
+        let below = component("below", ComponentKind::Queue, 100.0, 100.0);
+        let above = component("above", ComponentKind::Queue, 120.0, 100.0);
+        let components = vec![below, above];
+        assert_eq!(component_at(&components, Point::new(110.0, 100.0)).unwrap().id.as_str(), "above");
+        assert_eq!(component_at(&components, Point::new(40.0, 100.0)).unwrap().id.as_str(), "below");
+        assert!(component_at(&components, Point::new(100.0, 200.0)).is_none());
+    }
+
+    #[test]
+    fn click_to_add_never_stacks_boxes() {
+        let mut components = Vec::new();
+        for n in 0..5 {
+            let p = free_spot(&components, ComponentKind::Consumer);
+            assert!(components.iter().all(|c: &Component| !contains(c, p)), "spot {n} overlaps");
+            components.push(component(&format!("c{n}"), ComponentKind::Consumer, p.x, p.y));
+        }
+    }
+
+    #[test]
+    fn boxes_stay_on_the_canvas() {
+        let p = clamp_centre(Point::new(-500.0, 10_000.0), 800.0, 600.0);
+        assert!(p.x - BOX_WIDTH / 2.0 > 0.0);
+        assert!(p.y + BOX_HEIGHT / 2.0 < 600.0);
+    }
+}

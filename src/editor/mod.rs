@@ -1,13 +1,88 @@
 //! The editor: the SVG canvas, the palette, the inspector and the pointer
 //! state machine that turns drags and clicks into `Edit`s.
 
+mod canvas;
+pub mod format;
 pub mod geometry;
+mod icons;
+mod inspector;
+mod palette;
 
-use fanout_engine::scenario::ComponentId;
+pub use canvas::Canvas;
+pub use inspector::Inspector;
+pub use palette::Palette;
+
+use fanout_engine::scenario::{Component, ComponentId, ComponentKind, Scenario};
+use geometry::Point;
 
 /// What is selected on the canvas. Transient editor state, never saved.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Selection {
     Component(ComponentId),
     Wire { from: ComponentId, to: ComponentId },
+}
+
+/// The word used in default names ("Queue 2"), shorter than the palette label.
+pub fn short_label(kind: ComponentKind) -> &'static str {
+    match kind {
+        ComponentKind::Publisher => "Publisher",
+        ComponentKind::Topic => "Topic",
+        ComponentKind::Queue => "Queue",
+        ComponentKind::Consumer => "Consumer",
+    }
+}
+
+/// A new component of `kind` centred at `at`, with a fresh id, a friendly
+/// name that matches the id's number ("queue-2" is called "Queue 2") and the
+/// kind's default settings.
+pub fn new_component(scenario: &Scenario, kind: ComponentKind, at: Point) -> Component {
+    let id = scenario.next_id(kind);
+    let number = id.as_str().rsplit('-').next().unwrap_or("1");
+    Component {
+        name: format!("{} {number}", short_label(kind)),
+        id,
+        x: at.x.round(),
+        y: at.y.round(),
+        spec: kind.default_spec(),
+    }
+}
+
+/// The canvas SVG in the page, found by its test hook. The palette uses it to
+/// tell whether a drag ended over the canvas and where.
+pub(crate) fn canvas_element() -> Option<web_sys::Element> {
+    gloo_utils::document().query_selector("[data-testid=canvas]").ok().flatten()
+}
+
+/// The point in canvas coordinates under a pointer at client `(x, y)`, if it
+/// is over the canvas; also the canvas size, to keep boxes inside it.
+pub(crate) fn client_to_canvas(svg: &web_sys::Element, client_x: f64, client_y: f64) -> (Point, f64, f64) {
+    let rect = svg.get_bounding_client_rect();
+    (Point::new(client_x - rect.left(), client_y - rect.top()), rect.width(), rect.height())
+}
+
+/// What a kind does, in a sentence or three: the palette item's tooltip and
+/// the inspector's introduction. Figures match the defaults (SEMANTICS.md).
+pub fn kind_help(kind: ComponentKind) -> &'static str {
+    match kind {
+        ComponentKind::Publisher => {
+            "Publisher: creates orders (default 2 msg/s, steady or Poisson) and sends a copy down \
+             every outgoing wire. Wired straight to a consumer it is a direct HTTP-like call: \
+             orders sent while that consumer is down are lost."
+        }
+        ComponentKind::Topic => {
+            "SNS Standard topic: pushes a copy of every message to each subscriber (its outgoing \
+             wires). Pushes to a consumer that is down are retried 3 times, 20 s apart, then \
+             dropped; delivery into a queue always succeeds."
+        }
+        ComponentKind::Queue => {
+            "SQS Standard queue: stores messages until a consumer receives and deletes them; \
+             visibility timeout 30 s. At-least-once: a message that is received but not deleted \
+             in time becomes visible again and is delivered again."
+        }
+        ComponentKind::Consumer => {
+            "Consumer: a service that processes each message (default 200 ms, one at a time) and \
+             deletes it from its queue when done. Scale it out with instances; kill it to see \
+             what is lost or redelivered."
+        }
+    }
 }

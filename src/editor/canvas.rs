@@ -1,0 +1,441 @@
+//! The SVG canvas: components, ports and wires, and the pointer state
+//! machine for moving boxes, drawing wires and selecting.
+//!
+//! Coordinates are CSS pixels from the SVG's top-left corner (no viewBox
+//! scaling), the same units the playback overlay draws message dots in.
+//! A gesture captures the pointer on the SVG, so a fast drag that leaves a
+//! box, or the canvas, is not lost; a drag commits one edit on release.
+
+use super::format;
+use super::geometry::{self, Point, BOX_HEIGHT, BOX_WIDTH, PORT_RADIUS};
+use super::icons::kind_glyph;
+use super::{client_to_canvas, Selection};
+use crate::live::LiveView;
+use fanout_engine::broker::Activity;
+use fanout_engine::scenario::edit::check_connect;
+use fanout_engine::scenario::{ArrivalPattern, Component, ComponentId, Edit, Scenario, Spec};
+use gloo_timers::callback::Timeout;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use web_sys::{Element, PointerEvent};
+use yew::prelude::*;
+
+/// How far (CSS px) the pointer must travel before a press becomes a drag,
+/// so a slightly shaky click still only selects.
+const DRAG_THRESHOLD: f64 = 3.0;
+/// How long a refused wire's reason stays at the cursor.
+const REFUSAL_MS: u32 = 2_500;
+/// Names longer than this are cut with an ellipsis on the box (the full name
+/// is in the box's tooltip and the inspector).
+const NAME_CHARS_ON_BOX: usize = 13;
+
+#[derive(Properties, PartialEq)]
+pub struct CanvasProps {
+    pub scenario: Rc<Scenario>,
+    pub selection: Option<Selection>,
+    pub live: Rc<LiveView>,
+    pub on_edit: Callback<Edit>,
+    pub on_select: Callback<Option<Selection>>,
+}
+
+/// What the pointer is doing right now.
+enum Gesture {
+    Idle,
+    /// A box is pressed and maybe being dragged.
+    Moving {
+        id: ComponentId,
+        /// Pointer position minus box centre at the press, so the box does not
+        /// jump to centre itself under the pointer.
+        grab: Point,
+        /// Pointer position at the press.
+        pressed_at: Point,
+        /// Where the box was and where it would be dropped now.
+        from: Point,
+        to: Point,
+        dragging: bool,
+    },
+    /// A wire is being drawn from `from`'s output port to the pointer.
+    Wiring { from: ComponentId, pointer: Point },
+}
+
+/// A refused wire's reason, shown at the cursor for a moment.
+struct Refusal {
+    reason: String,
+    at: Point,
+}
+
+pub enum Msg {
+    PressComponent(ComponentId, PointerEvent),
+    PressOutPort(ComponentId, PointerEvent),
+    PressWire(ComponentId, ComponentId, PointerEvent),
+    PressBackground(PointerEvent),
+    PointerMove(PointerEvent),
+    PointerUp(PointerEvent),
+    Cancel,
+    HideRefusal,
+}
+
+pub struct Canvas {
+    svg: NodeRef,
+    gesture: Gesture,
+    refusal: Option<Refusal>,
+    /// Dropping the timer cancels it, so a newer refusal gets its full time.
+    refusal_timer: Option<Timeout>,
+    /// Bumped per refusal so the tooltip element is recreated and its fade
+    /// animation restarts.
+    refusal_serial: u32,
+}
+
+impl Canvas {
+    /// The pointer's position in canvas coordinates, and the canvas size.
+    fn locate(&self, event: &PointerEvent) -> Option<(Point, f64, f64)> {
+        let svg = self.svg.cast::<Element>()?;
+        Some(client_to_canvas(&svg, f64::from(event.client_x()), f64::from(event.client_y())))
+    }
+
+    /// Sends the rest of this pointer's events to the SVG, wherever it goes.
+    fn capture(&self, event: &PointerEvent) {
+        if let Some(svg) = self.svg.cast::<Element>() {
+            // Capture can fail for a pointer that is already up; the gesture
+            // then simply ends at the next release the SVG sees.
+            let _ = svg.set_pointer_capture(event.pointer_id());
+        }
+    }
+
+    fn refuse(&mut self, ctx: &Context<Self>, reason: String, at: Point) {
+        self.refusal = Some(Refusal { reason, at });
+        self.refusal_serial = self.refusal_serial.wrapping_add(1);
+        let link = ctx.link().clone();
+        self.refusal_timer = Some(Timeout::new(REFUSAL_MS, move || link.send_message(Msg::HideRefusal)));
+    }
+
+    /// The component as drawn: at its dragged position while it is moving.
+    fn placed(&self, component: &Component) -> Component {
+        match &self.gesture {
+            Gesture::Moving { id, to, .. } if *id == component.id => {
+                Component { x: to.x, y: to.y, ..component.clone() }
+            }
+            _ => component.clone(),
+        }
+    }
+}
+
+impl yew::Component for Canvas {
+    type Message = Msg;
+    type Properties = CanvasProps;
+
+    fn create(_ctx: &Context<Self>) -> Self {
+        Canvas {
+            svg: NodeRef::default(),
+            gesture: Gesture::Idle,
+            refusal: None,
+            refusal_timer: None,
+            refusal_serial: 0,
+        }
+    }
+
+    fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
+        let props = ctx.props();
+        match msg {
+            Msg::PressComponent(id, event) => {
+                if event.button() != 0 {
+                    return false;
+                }
+                let Some(component) = props.scenario.component(&id) else { return false };
+                let Some((pointer, _, _)) = self.locate(&event) else { return false };
+                self.capture(&event);
+                let centre = Point::new(component.x, component.y);
+                self.gesture = Gesture::Moving {
+                    id: id.clone(),
+                    grab: Point::new(pointer.x - centre.x, pointer.y - centre.y),
+                    pressed_at: pointer,
+                    from: centre,
+                    to: centre,
+                    dragging: false,
+                };
+                if props.selection.as_ref() != Some(&Selection::Component(id.clone())) {
+                    props.on_select.emit(Some(Selection::Component(id)));
+                }
+                true
+            }
+            Msg::PressOutPort(id, event) => {
+                if event.button() != 0 {
+                    return false;
+                }
+                let Some((pointer, _, _)) = self.locate(&event) else { return false };
+                self.capture(&event);
+                self.gesture = Gesture::Wiring { from: id, pointer };
+                true
+            }
+            Msg::PressWire(from, to, event) => {
+                if event.button() != 0 {
+                    return false;
+                }
+                props.on_select.emit(Some(Selection::Wire { from, to }));
+                false
+            }
+            Msg::PressBackground(event) => {
+                if event.button() != 0 {
+                    return false;
+                }
+                if props.selection.is_some() {
+                    props.on_select.emit(None);
+                }
+                false
+            }
+            Msg::PointerMove(event) => {
+                let Some((pointer, width, height)) = self.locate(&event) else { return false };
+                match &mut self.gesture {
+                    Gesture::Idle => false,
+                    Gesture::Moving { grab, pressed_at, to, dragging, .. } => {
+                        if !*dragging && pointer.distance_to(*pressed_at) < DRAG_THRESHOLD {
+                            return false;
+                        }
+                        *dragging = true;
+                        let wanted = Point::new(pointer.x - grab.x, pointer.y - grab.y);
+                        *to = geometry::clamp_centre(wanted, width, height);
+                        true
+                    }
+                    Gesture::Wiring { pointer: end, .. } => {
+                        *end = pointer;
+                        true
+                    }
+                }
+            }
+            Msg::PointerUp(event) => {
+                let gesture = std::mem::replace(&mut self.gesture, Gesture::Idle);
+                match gesture {
+                    Gesture::Idle => false,
+                    Gesture::Moving { id, from, to, dragging, .. } => {
+                        if dragging && from != to {
+                            props.on_edit.emit(Edit::Move { id, x: to.x, y: to.y });
+                        }
+                        true
+                    }
+                    Gesture::Wiring { from, pointer } => {
+                        let at = self.locate(&event).map(|(p, _, _)| p).unwrap_or(pointer);
+                        let target = geometry::component_at(&props.scenario.components, at);
+                        // Releasing over nothing, or back on the start, cancels quietly:
+                        // that is how people change their mind.
+                        if let Some(target) = target.filter(|t| t.id != from) {
+                            match check_connect(&props.scenario, &from, &target.id) {
+                                Ok(()) => props.on_edit.emit(Edit::Connect { from, to: target.id.clone() }),
+                                Err(reason) => self.refuse(ctx, reason.to_string(), at),
+                            }
+                        }
+                        true
+                    }
+                }
+            }
+            Msg::Cancel => !matches!(std::mem::replace(&mut self.gesture, Gesture::Idle), Gesture::Idle),
+            Msg::HideRefusal => {
+                self.refusal_timer = None;
+                self.refusal.take().is_some()
+            }
+        }
+    }
+
+    fn view(&self, ctx: &Context<Self>) -> Html {
+        let props = ctx.props();
+        let link = ctx.link();
+        let scenario = &props.scenario;
+        let placed: BTreeMap<&ComponentId, Component> =
+            scenario.components.iter().map(|c| (&c.id, self.placed(c))).collect();
+
+        let wires = scenario.wires.iter().filter_map(|wire| {
+            let (from, to) = (placed.get(&wire.from)?, placed.get(&wire.to)?);
+            let d = geometry::wire_curve(from, to).svg_path();
+            let selected = props.selection.as_ref()
+                == Some(&Selection::Wire { from: wire.from.clone(), to: wire.to.clone() });
+            let press = {
+                let (from, to) = (wire.from.clone(), wire.to.clone());
+                link.callback(move |e: PointerEvent| Msg::PressWire(from.clone(), to.clone(), e))
+            };
+            let marker = if selected { "url(#fanout-arrow-selected)" } else { "url(#fanout-arrow)" };
+            Some(html! {
+                <g key={format!("{}→{}", wire.from, wire.to)} class={classes!("wire", selected.then_some("selected"))}>
+                    <title>{ format!("{} → {} · {} latency", from.name, to.name, format::duration_ms(wire.latency_ms)) }</title>
+                    // The wide transparent stroke underneath makes a thin wire easy to hit.
+                    <path class="wire-hit" d={d.clone()} onpointerdown={press.clone()} />
+                    <path class="wire-line" data-testid={format!("wire-{}-{}", wire.from, wire.to)}
+                          d={d} marker-end={marker} onpointerdown={press} />
+                </g>
+            })
+        });
+
+        let components = scenario.components.iter().map(|c| {
+            let selected = props.selection.as_ref() == Some(&Selection::Component(c.id.clone()));
+            let moving = matches!(&self.gesture, Gesture::Moving { id, dragging: true, .. } if *id == c.id);
+            view_component(&placed[&c.id], &props.live.activity(&c.id), selected, moving, scenario, link)
+        });
+
+        let rubber_band = match &self.gesture {
+            Gesture::Wiring { from, pointer } => placed.get(from).map(|from| {
+                let d = geometry::curve_between(geometry::out_port(from), *pointer).svg_path();
+                html! { <path class="rubber-band" d={d} /> }
+            }),
+            _ => None,
+        };
+
+        let refusal = self.refusal.as_ref().map(|r| {
+            let style = format!("left: {:.0}px; top: {:.0}px", r.at.x, r.at.y);
+            html! {
+                <div key={self.refusal_serial.to_string()} class="wire-refusal" data-testid="wire-refusal"
+                     role="status" style={style}>
+                    { &r.reason }
+                </div>
+            }
+        });
+
+        let class = classes!(
+            "canvas",
+            matches!(self.gesture, Gesture::Wiring { .. }).then_some("wiring"),
+            matches!(self.gesture, Gesture::Moving { dragging: true, .. }).then_some("dragging"),
+        );
+        html! {
+            <>
+                <svg ref={self.svg.clone()} class={class} data-testid="canvas"
+                     onpointermove={link.callback(Msg::PointerMove)}
+                     onpointerup={link.callback(Msg::PointerUp)}
+                     onpointercancel={link.callback(|_| Msg::Cancel)}>
+                    <defs>
+                        { arrow_marker("fanout-arrow") }
+                        { arrow_marker("fanout-arrow-selected") }
+                        <pattern id="fanout-grid" width="24" height="24" patternUnits="userSpaceOnUse">
+                            <circle cx="1" cy="1" r="1" class="grid-dot" />
+                        </pattern>
+                    </defs>
+                    <rect class="background" width="100%" height="100%"
+                          onpointerdown={link.callback(Msg::PressBackground)} />
+                    { if scenario.components.is_empty() { empty_hint() } else { html! {} } }
+                    <g class="wires">{ for wires }</g>
+                    <g class="components">{ for components }</g>
+                    { for rubber_band }
+                </svg>
+                { for refusal }
+            </>
+        }
+    }
+}
+
+/// An arrow head whose tip touches the input port's edge (the wire itself
+/// ends at the port's centre).
+fn arrow_marker(id: &'static str) -> Html {
+    let ref_x = format!("{}", 10.0 + PORT_RADIUS);
+    html! {
+        <marker id={id} class={id} viewBox="0 0 10 10" refX={ref_x} refY="5"
+                markerWidth="10" markerHeight="10" markerUnits="userSpaceOnUse" orient="auto">
+            <path d="M 0 0 L 10 5 L 0 10 z" />
+        </marker>
+    }
+}
+
+fn empty_hint() -> Html {
+    html! {
+        <text class="empty-hint" x="50%" y="45%" text-anchor="middle">
+            <tspan x="50%">{ "Drag a publisher, a queue and a consumer here from the palette," }</tspan>
+            <tspan x="50%" dy="1.5em">{ "then drag from a box's right-hand port to another box to wire them." }</tspan>
+        </text>
+    }
+}
+
+/// One component box with its ports.
+fn view_component(
+    c: &Component,
+    activity: &Activity,
+    selected: bool,
+    moving: bool,
+    scenario: &Scenario,
+    link: &html::Scope<Canvas>,
+) -> Html {
+    let kind = c.kind();
+    let id = c.id.clone();
+    let busy = activity.busy > 0 && !activity.down;
+    let class = classes!(
+        "component",
+        format!("kind-{}", kind.as_str()),
+        selected.then_some("selected"),
+        busy.then_some("busy"),
+        activity.down.then_some("down"),
+        moving.then_some("moving"),
+    );
+    let transform = format!("translate({} {})", c.x - BOX_WIDTH / 2.0, c.y - BOX_HEIGHT / 2.0);
+    let press_body = {
+        let id = id.clone();
+        link.callback(move |e: PointerEvent| Msg::PressComponent(id.clone(), e))
+    };
+    let (w, h) = (BOX_WIDTH, BOX_HEIGHT);
+    let in_port = geometry::has_in_port(kind).then(|| {
+        html! {
+            <circle class="port port-in" data-testid={format!("port-in-{id}")}
+                    cx="0" cy={(h / 2.0).to_string()} r={PORT_RADIUS.to_string()}
+                    onpointerdown={press_body.clone()} />
+        }
+    });
+    let out_port = geometry::has_out_port(kind).then(|| {
+        let id = id.clone();
+        html! {
+            <circle class="port port-out" data-testid={format!("port-out-{id}")}
+                    cx={w.to_string()} cy={(h / 2.0).to_string()} r={PORT_RADIUS.to_string()}
+                    onpointerdown={link.callback(move |e: PointerEvent| Msg::PressOutPort(id.clone(), e))}>
+                <title>{ "Drag from here to another box to wire them" }</title>
+            </circle>
+        }
+    });
+    html! {
+        <g key={id.to_string()} class={class} transform={transform}
+           data-testid={format!("component-{id}")} data-kind={kind.as_str()}
+           data-state={if activity.down { "down" } else { "running" }}>
+            <g class="body" onpointerdown={press_body}>
+                <title>{ format!("{} ({}, id {})", c.name, kind.label(), c.id) }</title>
+                <rect class="halo" x="-4" y="-4" width={(w + 8.0).to_string()} height={(h + 8.0).to_string()} rx="13" />
+                <rect class="box" width={w.to_string()} height={h.to_string()} rx="10" />
+                <rect class="accent" x="0" y="0" width="4" height={h.to_string()} rx="2" />
+                <g class="icon">{ kind_glyph(kind, 12.0, 9.0, 18.0) }</g>
+                <text class="name" x="36" y="23">{ shorten(&c.name, NAME_CHARS_ON_BOX) }</text>
+                <text class="status" x="12" y="45">{ status_line(c, activity, scenario) }</text>
+            </g>
+            { for in_port }
+            { for out_port }
+        </g>
+    }
+}
+
+/// The one-line live status under a box's name.
+fn status_line(c: &Component, activity: &Activity, scenario: &Scenario) -> String {
+    if activity.down {
+        return "down".into();
+    }
+    match &c.spec {
+        Spec::Publisher(p) => {
+            let pattern = match p.pattern {
+                ArrivalPattern::Constant => "steady",
+                ArrivalPattern::Poisson => "Poisson",
+            };
+            format!("{} msg/s · {pattern}", format::number(p.rate_per_s))
+        }
+        Spec::Topic(_) => {
+            let subscribers = scenario.wires.iter().filter(|w| w.from == c.id).count();
+            match subscribers {
+                0 => "no subscribers".into(),
+                1 => "fans out to 1".into(),
+                n => format!("fans out to {n}"),
+            }
+        }
+        Spec::Queue(_) => format!("{} waiting · {} in flight", activity.waiting, activity.in_flight),
+        Spec::Consumer(k) => {
+            let workers = if activity.workers > 0 { activity.workers } else { k.concurrency * k.instances };
+            format!("busy {}/{workers}", activity.busy)
+        }
+    }
+}
+
+fn shorten(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        text.to_string()
+    } else {
+        let mut cut: String = text.chars().take(max_chars - 1).collect();
+        cut.push('…');
+        cut
+    }
+}

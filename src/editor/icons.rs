@@ -1,0 +1,72 @@
+//! One small line icon per component kind, drawn in a 24 × 24 box with
+//! `currentColor`, so the canvas and the palette show the same picture and
+//! CSS picks the colour (`.kind-queue { color: … }`).
+
+use fanout_engine::scenario::ComponentKind;
+use yew::prelude::*;
+
+/// The icon's shapes as an SVG group, placed with its top-left corner at
+/// `(x, y)` and scaled to `size` units.
+pub fn kind_glyph(kind: ComponentKind, x: f64, y: f64, size: f64) -> Html {
+    let transform = format!("translate({x} {y}) scale({})", size / 24.0);
+    let shapes = match kind {
+        // A paper plane: orders leave from here.
+        ComponentKind::Publisher => html! {
+            <>
+                <path d="M3 11 L21 3 L14 21 L11 13 Z" />
+                <path d="M11 13 L21 3" />
+            </>
+        },
+        // One point fanning out to three: a copy for every subscriber.
+        ComponentKind::Topic => html! {
+            <>
+                <circle cx="5" cy="12" r="2.5" />
+                <path d="M7.5 12 L16.5 12 M7 10.5 L16.5 5 M7 13.5 L16.5 19" />
+                <circle cx="19" cy="4.5" r="2.2" />
+                <circle cx="19" cy="12" r="2.2" />
+                <circle cx="19" cy="19.5" r="2.2" />
+            </>
+        },
+        // A tray of slots: messages wait in line.
+        ComponentKind::Queue => html! {
+            <>
+                <rect x="2.5" y="7" width="19" height="10" rx="2" />
+                <path d="M8.8 7 L8.8 17 M15.2 7 L15.2 17" />
+            </>
+        },
+        // A cog: the worker that processes each order.
+        ComponentKind::Consumer => {
+            let teeth: String = (0..8)
+                .map(|i| {
+                    let angle = f64::from(i) * std::f64::consts::FRAC_PI_4;
+                    let (sin, cos) = angle.sin_cos();
+                    format!("M{:.2} {:.2} L{:.2} {:.2} ", 12.0 + 7.0 * cos, 12.0 + 7.0 * sin, 12.0 + 10.0 * cos, 12.0 + 10.0 * sin)
+                })
+                .collect();
+            html! {
+                <>
+                    <circle cx="12" cy="12" r="7" />
+                    <circle cx="12" cy="12" r="2.8" />
+                    <path d={teeth} />
+                </>
+            }
+        }
+    };
+    html! {
+        <g class="glyph" transform={transform} fill="none" stroke="currentColor"
+           stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round">
+            { shapes }
+        </g>
+    }
+}
+
+/// The icon as a stand-alone inline SVG, for HTML contexts (palette,
+/// inspector header, drag ghost).
+pub fn kind_icon(kind: ComponentKind, size: u32) -> Html {
+    html! {
+        <svg class={classes!("kind-icon", format!("kind-{}", kind.as_str()))}
+             width={size.to_string()} height={size.to_string()} viewBox="0 0 24 24" aria-hidden="true">
+            { kind_glyph(kind, 0.0, 0.0, 24.0) }
+        </svg>
+    }
+}

@@ -1,0 +1,178 @@
+//! The palette: one item per component kind. Drag an item onto the canvas
+//! to place it there, or click it (or press Enter on it) to add it at a free
+//! spot.
+//!
+//! The drag uses pointer events with window-level listeners (installed on
+//! press, dropped on release), so it follows the pointer across the page and
+//! works the same for mouse, pen, touch and Playwright's `page.mouse`.
+
+use super::geometry::{self, Point};
+use super::icons::kind_icon;
+use super::{canvas_element, client_to_canvas, kind_help, new_component};
+use fanout_engine::scenario::{ComponentKind, Edit, Scenario};
+use gloo_events::EventListener;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::PointerEvent;
+use yew::prelude::*;
+
+/// Pointer travel (CSS px) that turns a press into a drag.
+const DRAG_THRESHOLD: f64 = 4.0;
+/// A click that arrives this soon after a drag ended belongs to the drag.
+const CLICK_AFTER_DRAG_MS: f64 = 400.0;
+
+#[derive(Properties, PartialEq)]
+pub struct PaletteProps {
+    pub scenario: Rc<Scenario>,
+    pub on_edit: Callback<Edit>,
+}
+
+struct Drag {
+    kind: ComponentKind,
+    pressed_at: Point,
+    /// Client coordinates of the pointer now.
+    pointer: Point,
+    dragging: bool,
+    /// Dropping these removes the window listeners.
+    _listeners: Vec<EventListener>,
+}
+
+pub enum Msg {
+    Press(ComponentKind, PointerEvent),
+    Move(Point),
+    Release(Point),
+    Cancel,
+    Click(ComponentKind),
+}
+
+pub struct Palette {
+    drag: Option<Drag>,
+    /// `Date.now()` before which a click is the tail of a drag, not a click.
+    ignore_clicks_until_ms: f64,
+}
+
+impl Palette {
+    /// Where a drop at client point `p` lands on the canvas, if the canvas is
+    /// what is under the pointer (not a panel floating over it).
+    fn drop_point(p: Point) -> Option<Point> {
+        let svg = canvas_element()?;
+        let hit = gloo_utils::document().element_from_point(p.x as f32, p.y as f32)?;
+        if !svg.contains(Some(hit.unchecked_ref())) {
+            return None;
+        }
+        let (at, width, height) = client_to_canvas(&svg, p.x, p.y);
+        Some(geometry::clamp_centre(at, width, height))
+    }
+}
+
+impl Component for Palette {
+    type Message = Msg;
+    type Properties = PaletteProps;
+
+    fn create(_ctx: &Context<Self>) -> Self {
+        Palette { drag: None, ignore_clicks_until_ms: 0.0 }
+    }
+
+    fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
+        let props = ctx.props();
+        match msg {
+            Msg::Press(kind, event) => {
+                if event.button() != 0 || !event.is_primary() {
+                    return false;
+                }
+                // Keeps the browser from starting a text selection or a native drag.
+                event.prevent_default();
+                let window = gloo_utils::window();
+                let on_move = ctx.link().callback(Msg::Move);
+                let on_up = ctx.link().callback(Msg::Release);
+                let on_cancel = ctx.link().callback(|_| Msg::Cancel);
+                let listeners = vec![
+                    EventListener::new(&window, "pointermove", move |e| {
+                        if let Some(e) = e.dyn_ref::<PointerEvent>() {
+                            on_move.emit(client_point(e));
+                        }
+                    }),
+                    EventListener::new(&window, "pointerup", move |e| {
+                        if let Some(e) = e.dyn_ref::<PointerEvent>() {
+                            on_up.emit(client_point(e));
+                        }
+                    }),
+                    EventListener::new(&window, "pointercancel", move |_| on_cancel.emit(())),
+                ];
+                let at = client_point(&event);
+                self.drag = Some(Drag { kind, pressed_at: at, pointer: at, dragging: false, _listeners: listeners });
+                false
+            }
+            Msg::Move(pointer) => {
+                let Some(drag) = self.drag.as_mut() else { return false };
+                drag.pointer = pointer;
+                if !drag.dragging && pointer.distance_to(drag.pressed_at) >= DRAG_THRESHOLD {
+                    drag.dragging = true;
+                }
+                drag.dragging
+            }
+            Msg::Release(pointer) => {
+                let Some(drag) = self.drag.take() else { return false };
+                if !drag.dragging {
+                    // A plain click: the click handler adds the component.
+                    return false;
+                }
+                self.ignore_clicks_until_ms = js_sys::Date::now() + CLICK_AFTER_DRAG_MS;
+                if let Some(at) = Self::drop_point(pointer) {
+                    props.on_edit.emit(Edit::AddComponent(new_component(&props.scenario, drag.kind, at)));
+                }
+                true
+            }
+            Msg::Cancel => self.drag.take().is_some_and(|d| d.dragging),
+            Msg::Click(kind) => {
+                if js_sys::Date::now() < self.ignore_clicks_until_ms {
+                    return false;
+                }
+                let at = geometry::free_spot(&props.scenario.components, kind);
+                props.on_edit.emit(Edit::AddComponent(new_component(&props.scenario, kind, at)));
+                false
+            }
+        }
+    }
+
+    fn view(&self, ctx: &Context<Self>) -> Html {
+        let link = ctx.link();
+        let items = ComponentKind::ALL.into_iter().map(|kind| {
+            let dragging = self.drag.as_ref().is_some_and(|d| d.dragging && d.kind == kind);
+            html! {
+                <li>
+                    <button type="button"
+                            class={classes!("palette-item", format!("kind-{}", kind.as_str()), dragging.then_some("dragging"))}
+                            data-testid={format!("palette-{}", kind.as_str())}
+                            title={kind_help(kind)}
+                            onpointerdown={link.callback(move |e: PointerEvent| Msg::Press(kind, e))}
+                            onclick={link.callback(move |_| Msg::Click(kind))}>
+                        { kind_icon(kind, 22) }
+                        <span class="palette-label">{ kind.label() }</span>
+                    </button>
+                </li>
+            }
+        });
+        let ghost = self.drag.as_ref().filter(|d| d.dragging).map(|d| {
+            let style = format!("left: {:.0}px; top: {:.0}px", d.pointer.x, d.pointer.y);
+            html! {
+                <div class={classes!("palette-ghost", format!("kind-{}", d.kind.as_str()))} style={style} aria-hidden="true">
+                    { kind_icon(d.kind, 20) }
+                    <span>{ d.kind.label() }</span>
+                </div>
+            }
+        });
+        html! {
+            <nav class="palette" aria-label="Components">
+                <h2 class="panel-title">{ "Components" }</h2>
+                <ul class="palette-items">{ for items }</ul>
+                <p class="palette-hint">{ "Drag onto the canvas, or click to add." }</p>
+                { for ghost }
+            </nav>
+        }
+    }
+}
+
+fn client_point(e: &PointerEvent) -> Point {
+    Point::new(f64::from(e.client_x()), f64::from(e.client_y()))
+}
