@@ -1,1 +1,332 @@
-//! location.hash <-> scenario (the codec itself is pure, in the engine).
+//! The header's scenario tools: the presets menu, share links, and export
+//! and import of `.json` files. The link codec itself is pure and lives in
+//! `fanout_engine::scenario::codec`; this module only talks to the browser
+//! (location, clipboard, downloads, file inputs).
+
+use crate::presets::PRESETS;
+use fanout_engine::scenario::codec::{decode, scenario_from_file_text, share_fragment, MAX_LINK_CHARS};
+use fanout_engine::scenario::Scenario;
+use gloo_events::EventListener;
+use std::rc::Rc;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// The scenario in the page's `#s=…` fragment: `None` when there is none,
+/// `Some(Err(message))` when there is one that cannot be opened.
+pub fn scenario_from_location() -> Option<Result<Scenario, String>> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    scenario_from_hash(&hash)
+}
+
+/// Like [`scenario_from_location`], for a fragment given as text (`#s=…`,
+/// possibly among other `&key=value` parameters).
+pub fn scenario_from_hash(hash: &str) -> Option<Result<Scenario, String>> {
+    let fragment = hash.strip_prefix('#').unwrap_or(hash);
+    let has_link = fragment.split('&').any(|part| part.starts_with("s="));
+    has_link.then(|| decode(fragment).map_err(|e| e.to_string()))
+}
+
+/// A preset from `crate::presets`, parsed once.
+struct Preset {
+    stem: &'static str,
+    scenario: Result<Scenario, String>,
+}
+
+fn load_presets() -> Vec<Preset> {
+    PRESETS
+        .iter()
+        .map(|(stem, json)| Preset {
+            stem,
+            scenario: scenario_from_file_text(json).map_err(|e| format!("The preset '{stem}' is broken: {e}")),
+        })
+        .collect()
+}
+
+/// A file name for an exported scenario: its title in lower-case words joined
+/// by dashes, or `scenario`.
+fn export_file_name(title: &str) -> String {
+    let words: Vec<String> = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let stem = if words.is_empty() { "scenario".to_string() } else { words.join("-") };
+    format!("{stem}.json")
+}
+
+/// Runs `done` with the outcome of a JS promise: `Ok(value)` or `Err(reason)`.
+fn on_settled(promise: js_sys::Promise, done: impl FnOnce(Result<JsValue, JsValue>) + 'static) {
+    // Both handlers share one `done`; whichever runs first takes it.
+    let done = Rc::new(std::cell::Cell::new(Some(done)));
+    let done_err = done.clone();
+    let ok = wasm_bindgen::closure::Closure::once_into_js(move |value: JsValue| {
+        if let Some(done) = done.take() {
+            done(Ok(value));
+        }
+    });
+    let err = wasm_bindgen::closure::Closure::once_into_js(move |reason: JsValue| {
+        if let Some(done) = done_err.take() {
+            done(Err(reason));
+        }
+    });
+    // `Promise::then2` wants closures that live forever; calling `then`
+    // through the object with self-freeing `once_into_js` closures leaks
+    // only the handler that never runs.
+    if let Ok(then) = js_sys::Reflect::get(&promise, &JsValue::from_str("then")) {
+        let _ = then.unchecked_into::<js_sys::Function>().call2(&promise, &ok, &err);
+    }
+}
+
+/// Saves `text` as a download called `file_name`, without leaving the page.
+fn download(file_name: &str, text: &str) -> Result<(), JsValue> {
+    let document = gloo_utils::document();
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let anchor: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    // The download has started from the URL; give it a moment before freeing it.
+    gloo_timers::callback::Timeout::new(10_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ShareBarProps {
+    pub scenario: Rc<Scenario>,
+    pub on_load: Callback<Scenario>,
+    pub on_error: Callback<String>,
+}
+
+pub enum Msg {
+    ToggleMenu,
+    CloseMenu,
+    ChoosePreset(usize),
+    Share,
+    Copied,
+    Export,
+    ImportChosen,
+    ImportRead(Result<String, String>),
+    HashChanged,
+}
+
+/// The presets menu, share link, export and import, for the header.
+pub struct ShareBar {
+    presets: Vec<Preset>,
+    menu_open: bool,
+    /// The last link made by Share, shown so it can be copied by hand too.
+    link: Option<String>,
+    copied: bool,
+    import_ref: NodeRef,
+    _hash_listener: EventListener,
+}
+
+impl Component for ShareBar {
+    type Message = Msg;
+    type Properties = ShareBarProps;
+
+    fn create(ctx: &Context<Self>) -> Self {
+        let link = ctx.link().clone();
+        let hash_listener =
+            EventListener::new(&gloo_utils::window(), "hashchange", move |_| link.send_message(Msg::HashChanged));
+        ShareBar {
+            presets: load_presets(),
+            menu_open: false,
+            link: None,
+            copied: false,
+            import_ref: NodeRef::default(),
+            _hash_listener: hash_listener,
+        }
+    }
+
+    fn update(&mut self, ctx: &Context<Self>, msg: Self::Message) -> bool {
+        let props = ctx.props();
+        match msg {
+            Msg::ToggleMenu => {
+                self.menu_open = !self.menu_open;
+                true
+            }
+            Msg::CloseMenu => {
+                let was_open = self.menu_open;
+                self.menu_open = false;
+                was_open
+            }
+            Msg::ChoosePreset(index) => {
+                self.menu_open = false;
+                match self.presets.get(index).map(|p| &p.scenario) {
+                    Some(Ok(scenario)) => props.on_load.emit(scenario.clone()),
+                    Some(Err(message)) => props.on_error.emit(message.clone()),
+                    None => {}
+                }
+                true
+            }
+            Msg::Share => {
+                let fragment = share_fragment(&props.scenario);
+                if fragment.len() > MAX_LINK_CHARS {
+                    props.on_error.emit(
+                        "This scenario is too large for a share link; use Export to save it as a file instead."
+                            .to_string(),
+                    );
+                    return false;
+                }
+                let location = gloo_utils::window().location();
+                let base = format!(
+                    "{}{}",
+                    location.origin().unwrap_or_default(),
+                    location.pathname().unwrap_or_default()
+                );
+                let url = format!("{base}{fragment}");
+                self.copied = false;
+                // The Clipboard API is missing outside secure contexts; the
+                // link is still shown for copying by hand, so say nothing.
+                let navigator = gloo_utils::window().navigator();
+                let has_clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+                    .map(|c| c.is_object())
+                    .unwrap_or(false);
+                if has_clipboard {
+                    let link = ctx.link().clone();
+                    on_settled(navigator.clipboard().write_text(&url), move |outcome| {
+                        if outcome.is_ok() {
+                            link.send_message(Msg::Copied);
+                        }
+                    });
+                }
+                self.link = Some(url);
+                true
+            }
+            Msg::Copied => {
+                self.copied = true;
+                true
+            }
+            Msg::Export => {
+                let name = export_file_name(&props.scenario.title);
+                if download(&name, &props.scenario.to_json_pretty()).is_err() {
+                    props.on_error.emit("The browser refused to save the file.".to_string());
+                }
+                false
+            }
+            Msg::ImportChosen => {
+                let Some(input) = self.import_ref.cast::<HtmlInputElement>() else { return false };
+                let file = input.files().and_then(|files| files.get(0));
+                // Clear the input so choosing the same file again still fires.
+                input.set_value("");
+                let Some(file) = file else { return false };
+                let link = ctx.link().clone();
+                on_settled(file.text(), move |outcome| {
+                    let text = match outcome {
+                        Ok(text) => text.as_string().ok_or_else(|| "The file is not text.".to_string()),
+                        Err(_) => Err("The file could not be read.".to_string()),
+                    };
+                    link.send_message(Msg::ImportRead(text));
+                });
+                false
+            }
+            Msg::ImportRead(text) => {
+                match text.and_then(|text| scenario_from_file_text(&text).map_err(|e| e.to_string())) {
+                    Ok(scenario) => props.on_load.emit(scenario),
+                    Err(message) => props.on_error.emit(message),
+                }
+                false
+            }
+            Msg::HashChanged => {
+                match scenario_from_location() {
+                    Some(Ok(scenario)) => props.on_load.emit(scenario),
+                    Some(Err(message)) => props.on_error.emit(message),
+                    None => {}
+                }
+                false
+            }
+        }
+    }
+
+    fn view(&self, ctx: &Context<Self>) -> Html {
+        let link = ctx.link();
+        let menu = self.menu_open.then(|| {
+            let items = self.presets.iter().enumerate().map(|(index, preset)| {
+                let (title, description) = match &preset.scenario {
+                    Ok(s) if !s.title.is_empty() => (s.title.clone(), s.description.clone()),
+                    Ok(s) => (preset.stem.to_string(), s.description.clone()),
+                    Err(message) => (preset.stem.to_string(), message.clone()),
+                };
+                html! {
+                    <li role="none">
+                        <button type="button" role="menuitem" class="preset"
+                            data-testid={format!("preset-{}", preset.stem)}
+                            onclick={link.callback(move |_| Msg::ChoosePreset(index))}>
+                            <span class="preset-title">{ title }</span>
+                            <span class="preset-description">{ description }</span>
+                        </button>
+                    </li>
+                }
+            });
+            html! {
+                <>
+                    <div class="menu-backdrop" onclick={link.callback(|_| Msg::CloseMenu)}></div>
+                    <ul class="scenarios-menu" role="menu" aria-label="Preset scenarios"
+                        onkeydown={link.batch_callback(|e: KeyboardEvent| (e.key() == "Escape").then_some(Msg::CloseMenu))}>
+                        if self.presets.is_empty() {
+                            <li class="preset-none">{ "No presets in this build." }</li>
+                        }
+                        { for items }
+                    </ul>
+                </>
+            }
+        });
+        html! {
+            <div class="share-bar">
+                <div class="scenarios">
+                    <button type="button" data-testid="scenarios" aria-haspopup="menu"
+                        aria-expanded={self.menu_open.to_string()}
+                        onclick={link.callback(|_| Msg::ToggleMenu)}>{ "Scenarios ▾" }</button>
+                    { for menu }
+                </div>
+                <button type="button" data-testid="share" title="Make a link that opens this scenario, and copy it"
+                    onclick={link.callback(|_| Msg::Share)}>{ "Share" }</button>
+                if let Some(url) = &self.link {
+                    <input class="share-link" data-testid="share-link" type="text" readonly=true
+                        value={url.clone()} aria-label="Share link"
+                        onfocus={Callback::from(|e: FocusEvent| e.target_unchecked_into::<HtmlInputElement>().select())} />
+                    if self.copied {
+                        <span class="share-copied" role="status">{ "copied" }</span>
+                    }
+                }
+                <button type="button" data-testid="export" title="Download this scenario as a .json file"
+                    onclick={link.callback(|_| Msg::Export)}>{ "Export" }</button>
+                <label class="import" title="Open a scenario .json file">
+                    { "Import" }
+                    <input type="file" data-testid="import" accept=".json,application/json"
+                        ref={self.import_ref.clone()} onchange={link.callback(|_| Msg::ImportChosen)} />
+                </label>
+            </div>
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn export_names_follow_the_title() {
+        assert_eq!(export_file_name("Direct coupling loses orders"), "direct-coupling-loses-orders.json");
+        assert_eq!(export_file_name("  "), "scenario.json");
+        assert_eq!(export_file_name("SNS → SQS, per service!"), "sns-sqs-per-service.json");
+    }
+
+    #[test]
+    fn only_fragments_with_a_link_are_read() {
+        assert!(scenario_from_hash("").is_none());
+        assert!(scenario_from_hash("#embed").is_none());
+        assert!(matches!(scenario_from_hash("#s=xyz"), Some(Err(_))));
+        let scenario = Scenario::default();
+        let fragment = share_fragment(&scenario);
+        assert_eq!(scenario_from_hash(&fragment).and_then(Result::ok), Some(scenario));
+    }
+}

@@ -1,0 +1,118 @@
+//! The transport bar: play, pause, step, speed, reset, sim time, and the
+//! faults that apply to the selected component.
+
+use super::overlay::WireKind;
+use crate::panels::format_sim_ms;
+use yew::prelude::*;
+
+/// Whether and how the selection can be killed or revived.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FaultTarget {
+    /// Nothing killable is selected; the text says why.
+    None(&'static str),
+    /// A publisher or consumer, by name, and whether it is down now.
+    Component { name: String, down: bool },
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TransportProps {
+    pub playing: bool,
+    pub speed: f64,
+    pub now_ms: u64,
+    /// A short notice, e.g. that an edit reset the run.
+    pub note: Option<AttrValue>,
+    pub fault: FaultTarget,
+    pub on_play: Callback<()>,
+    pub on_pause: Callback<()>,
+    pub on_step: Callback<()>,
+    pub on_reset: Callback<()>,
+    pub on_speed: Callback<f64>,
+    pub on_kill: Callback<()>,
+    pub on_revive: Callback<()>,
+}
+
+/// The transport's speed range; the engine's `FrameClock` clamps to the same.
+const MIN_SPEED: f64 = 0.1;
+const MAX_SPEED: f64 = 100.0;
+
+/// The slider works on log10(speed), so 0.1×, 1× and 10× sit evenly apart.
+fn slider_value(speed: f64) -> f64 {
+    speed.log10()
+}
+
+fn speed_from_slider(value: f64) -> f64 {
+    10f64.powf(value).clamp(MIN_SPEED, MAX_SPEED)
+}
+
+/// `0.5×`, `2.0×`, `25×`.
+pub fn format_speed(speed: f64) -> String {
+    if speed < 10.0 {
+        format!("{speed:.1}×")
+    } else {
+        format!("{speed:.0}×")
+    }
+}
+
+#[function_component(TransportBar)]
+pub fn transport_bar(props: &TransportProps) -> Html {
+    let click = |cb: &Callback<()>| {
+        let cb = cb.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
+    let on_speed_input = {
+        let cb = props.on_speed.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Ok(value) = input.value().parse::<f64>() {
+                cb.emit(speed_from_slider(value));
+            }
+        })
+    };
+    let (kill_enabled, revive_enabled, kill_title, revive_title) = match &props.fault {
+        FaultTarget::None(why) => (false, false, why.to_string(), why.to_string()),
+        FaultTarget::Component { name, down: false } => {
+            (true, false, format!("Kill {name} now (K)"), format!("{name} is running"))
+        }
+        FaultTarget::Component { name, down: true } => {
+            (false, true, format!("{name} is already down"), format!("Revive {name} now (R)"))
+        }
+    };
+    html! {
+        <div class="transport" role="toolbar" aria-label="Playback">
+            <div class="transport-group">
+                <button type="button" class="transport-play" data-testid="play" disabled={props.playing}
+                    title="Play (Space)" onclick={click(&props.on_play)}>{ "▶ Play" }</button>
+                <button type="button" data-testid="pause" disabled={!props.playing}
+                    title="Pause (Space)" onclick={click(&props.on_pause)}>{ "⏸ Pause" }</button>
+                <button type="button" data-testid="step" disabled={props.playing}
+                    title="Run to the next event" onclick={click(&props.on_step)}>{ "⏭ Step" }</button>
+                <button type="button" data-testid="reset"
+                    title="Back to time zero" onclick={click(&props.on_reset)}>{ "⟲ Reset" }</button>
+            </div>
+            <label class="transport-speed" title="Sim seconds per wall second">
+                { "Speed" }
+                <input type="range" data-testid="speed" data-value={props.speed.to_string()}
+                    min={slider_value(MIN_SPEED).to_string()} max={slider_value(MAX_SPEED).to_string()} step="0.01"
+                    value={slider_value(props.speed).to_string()} oninput={on_speed_input} />
+                <span class="speed-value">{ format_speed(props.speed) }</span>
+            </label>
+            <span class="sim-time" data-testid="sim-time" data-value={props.now_ms.to_string()} title="Simulated time">
+                { format_sim_ms(props.now_ms) }
+            </span>
+            if let Some(note) = &props.note {
+                <span class="transport-note" role="status">{ note.clone() }</span>
+            }
+            <div class="transport-group transport-faults">
+                <button type="button" class="fault-kill" data-testid="kill" disabled={!kill_enabled}
+                    title={kill_title} onclick={click(&props.on_kill)}>{ "✖ Kill" }</button>
+                <button type="button" class="fault-revive" data-testid="revive" disabled={!revive_enabled}
+                    title={revive_title} onclick={click(&props.on_revive)}>{ "✚ Revive" }</button>
+            </div>
+            <ul class="dot-legend" aria-label="Dot colours">
+                { for WireKind::ALL.iter().map(|kind| html! {
+                    <li><span class="legend-dot" style={format!("background: {}", kind.colour())}></span>{ kind.label() }</li>
+                }) }
+            </ul>
+        </div>
+    }
+}
