@@ -78,17 +78,20 @@ pub fn validate(scenario: &Scenario) -> Result<(), Vec<ValidationError>> {
 
     let mut ids = BTreeSet::new();
     for c in &scenario.components {
-        let at = c.id.as_str();
-        let id_ok = !at.is_empty()
-            && at.chars().count() <= MAX_ID_CHARS
-            && at.chars().all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-' || ch == '_');
+        let raw_id = c.id.as_str();
+        // Messages name the component by a short, printable excerpt of its id.
+        let at_label = printable(raw_id);
+        let at = at_label.as_str();
+        let id_ok = !raw_id.is_empty()
+            && raw_id.chars().count() <= MAX_ID_CHARS
+            && raw_id.chars().all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-' || ch == '_');
         if !id_ok {
             fail(
-                &printable(at),
+                at,
                 format!("an id is 1–{MAX_ID_CHARS} characters of a–z, 0–9, '-' or '_'"),
             );
         }
-        if !ids.insert(at) {
+        if !ids.insert(raw_id) {
             fail(at, "two components share this id".into());
         }
         if c.name.trim().is_empty() || c.name.chars().count() > MAX_NAME_CHARS {
