@@ -27,7 +27,7 @@ const DRAG_THRESHOLD: f64 = 3.0;
 const REFUSAL_MS: u32 = 2_500;
 /// Names longer than this are cut with an ellipsis on the box (the full name
 /// is in the box's tooltip and the inspector).
-const NAME_CHARS_ON_BOX: usize = 13;
+const NAME_CHARS_ON_BOX: usize = 16;
 
 #[derive(Properties, PartialEq)]
 pub struct CanvasProps {
@@ -54,8 +54,11 @@ enum Gesture {
         to: Point,
         dragging: bool,
     },
-    /// A wire is being drawn from `from`'s output port to the pointer.
-    Wiring { from: ComponentId, pointer: Point },
+    /// A wire is being drawn from a port of `anchor` to the pointer: from
+    /// its output port (the wire will start at `anchor`), or from its input
+    /// port (`reverse`: the wire will end at `anchor`), which is how people
+    /// who think from the receiving end draw it.
+    Wiring { anchor: ComponentId, reverse: bool, pointer: Point },
 }
 
 /// A refused wire's reason, shown at the cursor for a moment.
@@ -66,7 +69,8 @@ struct Refusal {
 
 pub enum Msg {
     PressComponent(ComponentId, PointerEvent),
-    PressOutPort(ComponentId, PointerEvent),
+    /// A press on a port starts a wire; `reverse` for an input port.
+    PressPort { id: ComponentId, reverse: bool, event: PointerEvent },
     PressWire(ComponentId, ComponentId, PointerEvent),
     PressBackground(PointerEvent),
     PointerMove(PointerEvent),
@@ -158,13 +162,13 @@ impl yew::Component for Canvas {
                 }
                 true
             }
-            Msg::PressOutPort(id, event) => {
+            Msg::PressPort { id, reverse, event } => {
                 if event.button() != 0 {
                     return false;
                 }
                 let Some((pointer, _, _)) = self.locate(&event) else { return false };
                 self.capture(&event);
-                self.gesture = Gesture::Wiring { from: id, pointer };
+                self.gesture = Gesture::Wiring { anchor: id, reverse, pointer };
                 true
             }
             Msg::PressWire(from, to, event) => {
@@ -212,14 +216,15 @@ impl yew::Component for Canvas {
                         }
                         true
                     }
-                    Gesture::Wiring { from, pointer } => {
+                    Gesture::Wiring { anchor, reverse, pointer } => {
                         let at = self.locate(&event).map(|(p, _, _)| p).unwrap_or(pointer);
                         let target = geometry::component_at(&props.scenario.components, at);
                         // Releasing over nothing, or back on the start, cancels quietly:
                         // that is how people change their mind.
-                        if let Some(target) = target.filter(|t| t.id != from) {
-                            match check_connect(&props.scenario, &from, &target.id) {
-                                Ok(()) => props.on_edit.emit(Edit::Connect { from, to: target.id.clone() }),
+                        if let Some(target) = target.filter(|t| t.id != anchor) {
+                            let (from, to) = if reverse { (target.id.clone(), anchor) } else { (anchor, target.id.clone()) };
+                            match check_connect(&props.scenario, &from, &to) {
+                                Ok(()) => props.on_edit.emit(Edit::Connect { from, to }),
                                 Err(reason) => self.refuse(ctx, reason.to_string(), at),
                             }
                         }
@@ -266,13 +271,27 @@ impl yew::Component for Canvas {
         let components = scenario.components.iter().map(|c| {
             let selected = props.selection.as_ref() == Some(&Selection::Component(c.id.clone()));
             let moving = matches!(&self.gesture, Gesture::Moving { id, dragging: true, .. } if *id == c.id);
-            view_component(&placed[&c.id], &props.live.activity(&c.id), selected, moving, scenario, link)
+            // While a wire is drawn, show at a glance where it may go.
+            let drop_hint = match &self.gesture {
+                Gesture::Wiring { anchor, .. } if *anchor == c.id => Some("wire-anchor"),
+                Gesture::Wiring { anchor, reverse, .. } => {
+                    let (from, to) = if *reverse { (&c.id, anchor) } else { (anchor, &c.id) };
+                    Some(if check_connect(scenario, from, to).is_ok() { "wire-ok" } else { "wire-refused" })
+                }
+                _ => None,
+            };
+            let state = BoxState { selected, moving, drop_hint };
+            view_component(&placed[&c.id], &props.live.activity(&c.id), state, scenario, link)
         });
 
         let rubber_band = match &self.gesture {
-            Gesture::Wiring { from, pointer } => placed.get(from).map(|from| {
-                let d = geometry::curve_between(geometry::out_port(from), *pointer).svg_path();
-                html! { <path class="rubber-band" d={d} /> }
+            Gesture::Wiring { anchor, reverse, pointer } => placed.get(anchor).map(|anchor| {
+                let curve = if *reverse {
+                    geometry::curve_between(*pointer, geometry::in_port(anchor))
+                } else {
+                    geometry::curve_between(geometry::out_port(anchor), *pointer)
+                };
+                html! { <path class="rubber-band" d={curve.svg_path()} /> }
             }),
             _ => None,
         };
@@ -339,15 +358,23 @@ fn empty_hint() -> Html {
     }
 }
 
+/// How the editor is treating a box right now (besides what the engine says).
+struct BoxState {
+    selected: bool,
+    moving: bool,
+    /// While a wire is drawn: `wire-anchor`, `wire-ok` or `wire-refused`.
+    drop_hint: Option<&'static str>,
+}
+
 /// One component box with its ports.
 fn view_component(
     c: &Component,
     activity: &Activity,
-    selected: bool,
-    moving: bool,
+    state: BoxState,
     scenario: &Scenario,
     link: &html::Scope<Canvas>,
 ) -> Html {
+    let BoxState { selected, moving, drop_hint } = state;
     let kind = c.kind();
     let id = c.id.clone();
     let busy = activity.busy > 0 && !activity.down;
@@ -358,6 +385,7 @@ fn view_component(
         busy.then_some("busy"),
         activity.down.then_some("down"),
         moving.then_some("moving"),
+        drop_hint,
     );
     let transform = format!("translate({} {})", c.x - BOX_WIDTH / 2.0, c.y - BOX_HEIGHT / 2.0);
     let press_body = {
@@ -366,10 +394,13 @@ fn view_component(
     };
     let (w, h) = (BOX_WIDTH, BOX_HEIGHT);
     let in_port = geometry::has_in_port(kind).then(|| {
+        let id = id.clone();
         html! {
             <circle class="port port-in" data-testid={format!("port-in-{id}")}
                     cx="0" cy={(h / 2.0).to_string()} r={PORT_RADIUS.to_string()}
-                    onpointerdown={press_body.clone()} />
+                    onpointerdown={link.callback(move |event: PointerEvent| Msg::PressPort { id: id.clone(), reverse: true, event })}>
+                <title>{ "Drag from here to the box that should feed this one" }</title>
+            </circle>
         }
     });
     let out_port = geometry::has_out_port(kind).then(|| {
@@ -377,7 +408,7 @@ fn view_component(
         html! {
             <circle class="port port-out" data-testid={format!("port-out-{id}")}
                     cx={w.to_string()} cy={(h / 2.0).to_string()} r={PORT_RADIUS.to_string()}
-                    onpointerdown={link.callback(move |e: PointerEvent| Msg::PressOutPort(id.clone(), e))}>
+                    onpointerdown={link.callback(move |event: PointerEvent| Msg::PressPort { id: id.clone(), reverse: false, event })}>
                 <title>{ "Drag from here to another box to wire them" }</title>
             </circle>
         }
@@ -392,12 +423,38 @@ fn view_component(
                 <rect class="box" width={w.to_string()} height={h.to_string()} rx="10" />
                 <rect class="accent" x="0" y="0" width="4" height={h.to_string()} rx="2" />
                 <g class="icon">{ kind_glyph(kind, 12.0, 9.0, 18.0) }</g>
-                <text class="name" x="36" y="23">{ shorten(&c.name, NAME_CHARS_ON_BOX) }</text>
-                <text class="status" x="12" y="45">{ status_line(c, activity, scenario) }</text>
+                { name_text(&c.name) }
+                { status_text(status_line(c, activity, scenario)) }
             </g>
             { for in_port }
             { for out_port }
         </g>
+    }
+}
+
+/// Names longer than this are fitted to the space beside the icon.
+const NAME_CHARS_UNSQUEEZED: usize = 12;
+
+fn name_text(name: &str) -> Html {
+    let shown = shorten(name, NAME_CHARS_ON_BOX);
+    if shown.chars().count() > NAME_CHARS_UNSQUEEZED {
+        let width = format!("{}", BOX_WIDTH - 36.0 - 10.0);
+        html! { <text class="name" x="36" y="23" textLength={width} lengthAdjust="spacingAndGlyphs">{ shown }</text> }
+    } else {
+        html! { <text class="name" x="36" y="23">{ shown }</text> }
+    }
+}
+
+/// Statuses longer than this (a queue with thousands waiting) are squeezed
+/// to the box's width rather than spilling over its edge.
+const STATUS_CHARS_ON_BOX: usize = 26;
+
+fn status_text(status: String) -> Html {
+    if status.chars().count() > STATUS_CHARS_ON_BOX {
+        let width = format!("{}", BOX_WIDTH - 20.0);
+        html! { <text class="status" x="12" y="45" textLength={width} lengthAdjust="spacingAndGlyphs">{ status }</text> }
+    } else {
+        html! { <text class="status" x="12" y="45">{ status }</text> }
     }
 }
 

@@ -4,7 +4,7 @@
 
 use fanout_engine::scenario::{Component, ComponentKind};
 
-pub const BOX_WIDTH: f64 = 128.0;
+pub const BOX_WIDTH: f64 = 144.0;
 pub const BOX_HEIGHT: f64 = 56.0;
 /// Radius of a port circle.
 pub const PORT_RADIUS: f64 = 7.0;

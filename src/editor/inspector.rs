@@ -504,7 +504,7 @@ fn text_field(props: &TextFieldProps) -> Html {
                 if !props.unit.is_empty() {
                     <span class="field-unit">{ format!(" ({})", props.unit) }</span>
                 }
-                <span class="field-info" aria-hidden="true">{ "ⓘ" }</span>
+                <span class="field-info" aria-hidden="true">{ "i" }</span>
             </label>
             <div class="field-row">
                 <input id={input_id} type="text" inputmode={props.inputmode.clone()}
@@ -559,7 +559,7 @@ fn select_field(props: &SelectFieldProps) -> Html {
         <div class={classes!("field", problem.is_some().then_some("invalid"))} title={props.help.clone()}>
             <label for={input_id.clone()}>
                 <span class="field-label">{ &props.label }</span>
-                <span class="field-info" aria-hidden="true">{ "ⓘ" }</span>
+                <span class="field-info" aria-hidden="true">{ "i" }</span>
             </label>
             <select id={input_id} data-testid={format!("field-{}", props.setting)} onchange={on_change}>
                 { for props.options.iter().map(|(value, text)| html! {
