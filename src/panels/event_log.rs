@@ -15,13 +15,21 @@ pub struct LogLine {
 }
 
 impl LogLine {
-    /// The newest `limit` noteworthy trace records, newest first. Sends and
-    /// processing starts are left out: they happen for every copy and would
-    /// bury the lines that tell the story.
+    /// The newest `limit` noteworthy trace records, newest first. Sends,
+    /// processing starts and first-time processing are left out: they happen
+    /// for every copy (a delivery or delete line follows) and would bury the
+    /// lines that tell the story.
     pub fn recent(sim: &Simulation, scenario: &Scenario, limit: usize) -> Vec<LogLine> {
-        let noteworthy: Vec<&TraceRecord> =
-            sim.recent_trace().filter(|r| !matches!(r.kind, TraceKind::Sent | TraceKind::ProcessingStarted)).collect();
+        let noteworthy: Vec<&TraceRecord> = sim.recent_trace().filter(|r| noteworthy(r)).collect();
         noteworthy.iter().rev().take(limit).map(|r| describe(r, sim, scenario)).collect()
+    }
+}
+
+fn noteworthy(r: &TraceRecord) -> bool {
+    match r.kind {
+        TraceKind::Sent | TraceKind::ProcessingStarted => false,
+        TraceKind::Processed => r.detail > 1,
+        _ => true,
     }
 }
 

@@ -154,20 +154,20 @@ pub fn metrics_panel(props: &MetricsPanelProps) -> Html {
         <section class="metrics-panel" aria-label="Metrics">
             <div class="metric-tiles">
                 { for tiles }
-                <div class="metric-tile metric-hash" title="Hash of every trace record so far: the same scenario, seed and commands give the same hash">
-                    <span class="metric-label">{ "Trace" }</span>
-                    <span class="metric-value" data-testid="metric-trace-hash" data-value={m.trace_hash.clone()}>
-                        { &m.trace_hash }
-                    </span>
-                </div>
             </div>
-            <p class={classes!("conservation", (!m.conservation_holds).then_some("metric-bad"))}
-               data-testid="conservation" data-value={m.conservation_holds.to_string()}>
-                if m.conservation_holds {
-                    { "Every copy accounted for ✓" }
-                } else {
-                    { "Conservation broken: some copies are unaccounted for ✗" }
-                }
+            <p class="metrics-footnote">
+                <span class={classes!("conservation", (!m.conservation_holds).then_some("metric-bad"))}
+                    data-testid="conservation" data-value={m.conservation_holds.to_string()}>
+                    if m.conservation_holds {
+                        { "Every copy accounted for ✓" }
+                    } else {
+                        { "Conservation broken: some copies are unaccounted for ✗" }
+                    }
+                </span>
+                <span class="metric-hash" title="Hash of every trace record so far: the same scenario, seed and commands give the same hash">
+                    { "trace " }
+                    <code data-testid="metric-trace-hash" data-value={m.trace_hash.clone()}>{ &m.trace_hash }</code>
+                </span>
             </p>
             if !m.components.is_empty() {
                 <table class="metrics-table">

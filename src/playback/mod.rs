@@ -318,6 +318,11 @@ impl Component for Playback {
                     <Canvas scenario={props.scenario.clone()} selection={props.selection.clone()}
                         live={self.live.clone()} on_edit={props.on_edit.clone()} on_select={props.on_select.clone()} />
                     <canvas class="message-overlay" ref={self.overlay_ref.clone()} aria-hidden="true"></canvas>
+                    <ul class="dot-legend" aria-label="What the dot colours mean">
+                        { for WireKind::ALL.iter().map(|kind| html! {
+                            <li><span class="legend-dot" style={format!("background: {}", kind.colour())}></span>{ kind.label() }</li>
+                        }) }
+                    </ul>
                 </div>
                 <TransportBar
                     playing={self.playing}

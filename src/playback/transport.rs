@@ -1,7 +1,6 @@
 //! The transport bar: play, pause, step, speed, reset, sim time, and the
 //! faults that apply to the selected component.
 
-use super::overlay::WireKind;
 use crate::panels::format_sim_ms;
 use yew::prelude::*;
 
@@ -40,8 +39,12 @@ fn slider_value(speed: f64) -> f64 {
     speed.log10()
 }
 
+/// The slider's position as a speed, rounded to two significant digits so
+/// the speeds people pick are round numbers (2.0×, not 1.995×).
 fn speed_from_slider(value: f64) -> f64 {
-    10f64.powf(value).clamp(MIN_SPEED, MAX_SPEED)
+    let speed = 10f64.powf(value).clamp(MIN_SPEED, MAX_SPEED);
+    // Through decimal text, so 20 is exactly 20.0 rather than 20.000000000000004.
+    format!("{speed:.1e}").parse::<f64>().unwrap_or(speed).clamp(MIN_SPEED, MAX_SPEED)
 }
 
 /// `0.5×`, `2.0×`, `25×`.
@@ -50,6 +53,29 @@ pub fn format_speed(speed: f64) -> String {
         format!("{speed:.1}×")
     } else {
         format!("{speed:.0}×")
+    }
+}
+
+// Button icons as SVG paths on a 16×16 grid: symbol fonts are not on every
+// machine (headless Chromium has no glyph for ⏸ or ⏭). Shapes are filled,
+// strokes are lines.
+const PLAY: (&str, &str) = ("M4 2.5 L13 8 L4 13.5 Z", "");
+const PAUSE: (&str, &str) = ("M4 2.5 H7 V13.5 H4 Z M9 2.5 H12 V13.5 H9 Z", "");
+const STEP: (&str, &str) = ("M3 2.5 L10 8 L3 13.5 Z M11 2.5 H13 V13.5 H11 Z", "");
+const RESET: (&str, &str) = ("", "M4 4.5 A5.5 5.5 0 1 1 2.5 8 M4 1.5 V4.5 H7");
+const KILL: (&str, &str) = ("", "M4 4 L12 12 M12 4 L4 12");
+const REVIVE: (&str, &str) = ("", "M8 3 V13 M3 8 H13");
+
+fn icon((filled, stroked): (&'static str, &'static str)) -> Html {
+    html! {
+        <svg class="button-icon" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
+            if !filled.is_empty() {
+                <path d={filled} fill="currentColor" />
+            }
+            if !stroked.is_empty() {
+                <path d={stroked} fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+            }
+        </svg>
     }
 }
 
@@ -81,13 +107,13 @@ pub fn transport_bar(props: &TransportProps) -> Html {
         <div class="transport" role="toolbar" aria-label="Playback">
             <div class="transport-group">
                 <button type="button" class="transport-play" data-testid="play" disabled={props.playing}
-                    title="Play (Space)" onclick={click(&props.on_play)}>{ "▶ Play" }</button>
+                    title="Play (Space)" onclick={click(&props.on_play)}>{ icon(PLAY) }{ "Play" }</button>
                 <button type="button" data-testid="pause" disabled={!props.playing}
-                    title="Pause (Space)" onclick={click(&props.on_pause)}>{ "⏸ Pause" }</button>
+                    title="Pause (Space)" onclick={click(&props.on_pause)}>{ icon(PAUSE) }{ "Pause" }</button>
                 <button type="button" data-testid="step" disabled={props.playing}
-                    title="Run to the next event" onclick={click(&props.on_step)}>{ "⏭ Step" }</button>
+                    title="Run to the next event" onclick={click(&props.on_step)}>{ icon(STEP) }{ "Step" }</button>
                 <button type="button" data-testid="reset"
-                    title="Back to time zero" onclick={click(&props.on_reset)}>{ "⟲ Reset" }</button>
+                    title="Back to time zero" onclick={click(&props.on_reset)}>{ icon(RESET) }{ "Reset" }</button>
             </div>
             <label class="transport-speed" title="Sim seconds per wall second">
                 { "Speed" }
@@ -104,15 +130,10 @@ pub fn transport_bar(props: &TransportProps) -> Html {
             }
             <div class="transport-group transport-faults">
                 <button type="button" class="fault-kill" data-testid="kill" disabled={!kill_enabled}
-                    title={kill_title} onclick={click(&props.on_kill)}>{ "✖ Kill" }</button>
+                    title={kill_title} onclick={click(&props.on_kill)}>{ icon(KILL) }{ "Kill" }</button>
                 <button type="button" class="fault-revive" data-testid="revive" disabled={!revive_enabled}
-                    title={revive_title} onclick={click(&props.on_revive)}>{ "✚ Revive" }</button>
+                    title={revive_title} onclick={click(&props.on_revive)}>{ icon(REVIVE) }{ "Revive" }</button>
             </div>
-            <ul class="dot-legend" aria-label="Dot colours">
-                { for WireKind::ALL.iter().map(|kind| html! {
-                    <li><span class="legend-dot" style={format!("background: {}", kind.colour())}></span>{ kind.label() }</li>
-                }) }
-            </ul>
         </div>
     }
 }
