@@ -6,7 +6,7 @@
 use crate::editor::{Inspector, Palette, Selection};
 use crate::playback::Playback;
 use crate::share::{scenario_from_location, ShareBar};
-use fanout_engine::scenario::{Edit, History, Scenario};
+use fanout_engine::scenario::{apply, validate, Edit, History, Scenario};
 use gloo_events::{EventListener, EventListenerOptions};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -55,6 +55,10 @@ impl App {
             Edit::AddComponent(c) => Some(c.id.clone()),
             _ => None,
         };
+        if let Err(reason) = check_edit(self.history.current(), &edit) {
+            self.error = Some(reason);
+            return true;
+        }
         match self.history.apply(edit) {
             Ok(()) => {
                 self.document_changed();
@@ -232,6 +236,23 @@ fn typing_in_field(event: &KeyboardEvent) -> bool {
     };
     matches!(element.tag_name().to_ascii_lowercase().as_str(), "input" | "select" | "textarea")
         || element.closest("[contenteditable=true]").ok().flatten().is_some()
+}
+
+/// Refuses an edit that would turn a valid document into one that could not
+/// be saved, shared or run (for example a 501st component), with the reason.
+/// The editor's own checks catch most of these first; this is the backstop.
+fn check_edit(current: &Scenario, edit: &Edit) -> Result<(), String> {
+    let mut candidate = current.clone();
+    if let Err(reason) = apply(&mut candidate, edit.clone()) {
+        return Err(capitalise(&reason.to_string()));
+    }
+    match validate(&candidate) {
+        Err(problems) if validate(current).is_ok() => {
+            let first = problems.first().map(|p| p.to_string()).unwrap_or_default();
+            Err(format!("That change was not made: {first}"))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Edit errors are phrased to follow a location; the banner shows them alone.

@@ -9,7 +9,7 @@
 use super::format;
 use super::geometry::{self, Point, BOX_HEIGHT, BOX_WIDTH, PORT_RADIUS};
 use super::icons::kind_glyph;
-use super::{client_to_canvas, Selection};
+use super::{client_to_canvas, commit_pending_input, Selection};
 use crate::live::LiveView;
 use fanout_engine::broker::Activity;
 use fanout_engine::scenario::edit::check_connect;
@@ -140,6 +140,12 @@ impl yew::Component for Canvas {
 
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
         let props = ctx.props();
+        if matches!(
+            msg,
+            Msg::PressComponent(..) | Msg::PressPort { .. } | Msg::PressWire(..) | Msg::PressBackground(_)
+        ) {
+            commit_pending_input();
+        }
         match msg {
             Msg::PressComponent(id, event) => {
                 if event.button() != 0 {

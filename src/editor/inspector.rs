@@ -283,7 +283,9 @@ fn scenario_panel(props: &InspectorProps) -> Html {
     let seed_commit = {
         let (current, on_edit) = (scenario.seed, props.on_edit.clone());
         Commit::from(move |text: String| {
-            let seed = parse_whole(&text, "seed", 0, u64::MAX)?;
+            let seed: u64 = strip_separators(&text)
+                .parse()
+                .map_err(|_| format!("A seed is a whole number from 0 to {}.", thousands(u64::MAX)))?;
             if seed != current {
                 on_edit.emit(Edit::SetSeed(seed));
             }

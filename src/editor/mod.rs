@@ -47,6 +47,19 @@ pub fn new_component(scenario: &Scenario, kind: ComponentKind, at: Point) -> Com
     }
 }
 
+/// Takes focus away from whatever has it, so a half-typed inspector value is
+/// committed (fields commit on blur) before a press on the canvas or palette
+/// changes the selection and the field disappears. Presses on SVG shapes do
+/// not move focus by themselves until after our handlers have run.
+pub(crate) fn commit_pending_input() {
+    use wasm_bindgen::JsCast;
+    let active = gloo_utils::document().active_element();
+    if let Some(element) = active.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        // blur() only fails on a detached element, which has nothing to commit.
+        let _ = element.blur();
+    }
+}
+
 /// The canvas SVG in the page, found by its test hook. The palette uses it to
 /// tell whether a drag ended over the canvas and where.
 pub(crate) fn canvas_element() -> Option<web_sys::Element> {

@@ -8,7 +8,7 @@
 
 use super::geometry::{self, Point};
 use super::icons::kind_icon;
-use super::{canvas_element, client_to_canvas, kind_help, new_component};
+use super::{canvas_element, client_to_canvas, commit_pending_input, kind_help, new_component};
 use fanout_engine::scenario::{ComponentKind, Edit, Scenario};
 use gloo_events::EventListener;
 use std::rc::Rc;
@@ -80,8 +80,11 @@ impl Component for Palette {
                 if event.button() != 0 || !event.is_primary() {
                     return false;
                 }
-                // Keeps the browser from starting a text selection or a native drag.
+                // Keeps the browser from starting a text selection or a native
+                // drag; that also keeps focus where it is, so commit any
+                // half-typed inspector value now.
                 event.prevent_default();
+                commit_pending_input();
                 let window = gloo_utils::window();
                 let on_move = ctx.link().callback(Msg::Move);
                 let on_up = ctx.link().callback(Msg::Release);

@@ -142,6 +142,12 @@ test('editor: the inspector checks a value before it is applied', async (t) => {
   // The change is one undo step.
   await page.keyboard.press('Control+z');
   assert.equal(await page.locator(testId('field-visibility_timeout_ms')).inputValue(), '30000');
+
+  // A value typed and then left by clicking elsewhere on the canvas is kept,
+  // not lost with the field.
+  await page.locator(testId('field-name')).fill('orders-queue');
+  await page.mouse.click(canvas.x + 30, canvas.y + 30);
+  assert.equal(await page.locator(`${testId(`component-${queue}`)} .name`).textContent(), 'orders-queue');
 });
 
 test('editor: deleting a component takes its wires with it', async (t) => {
