@@ -65,7 +65,13 @@ enum Gesture {
 struct Refusal {
     reason: String,
     at: Point,
+    /// Near the canvas's right edge the tooltip opens to the left of the
+    /// cursor instead, so it is not cut off.
+    flip: bool,
 }
+
+/// The tooltip's widest extent (CSS `max-width` plus its offset), in px.
+const REFUSAL_WIDTH: f64 = 300.0;
 
 pub enum Msg {
     PressComponent(ComponentId, PointerEvent),
@@ -106,8 +112,8 @@ impl Canvas {
         }
     }
 
-    fn refuse(&mut self, ctx: &Context<Self>, reason: String, at: Point) {
-        self.refusal = Some(Refusal { reason, at });
+    fn refuse(&mut self, ctx: &Context<Self>, reason: String, at: Point, canvas_width: f64) {
+        self.refusal = Some(Refusal { reason, at, flip: at.x + REFUSAL_WIDTH > canvas_width });
         self.refusal_serial = self.refusal_serial.wrapping_add(1);
         let link = ctx.link().clone();
         self.refusal_timer = Some(Timeout::new(REFUSAL_MS, move || link.send_message(Msg::HideRefusal)));
@@ -223,7 +229,10 @@ impl yew::Component for Canvas {
                         true
                     }
                     Gesture::Wiring { anchor, reverse, pointer } => {
-                        let at = self.locate(&event).map(|(p, _, _)| p).unwrap_or(pointer);
+                        let (at, width) = match self.locate(&event) {
+                            Some((p, width, _)) => (p, width),
+                            None => (pointer, f64::INFINITY),
+                        };
                         let target = geometry::component_at(&props.scenario.components, at);
                         // Releasing over nothing, or back on the start, cancels quietly:
                         // that is how people change their mind.
@@ -231,7 +240,7 @@ impl yew::Component for Canvas {
                             let (from, to) = if reverse { (target.id.clone(), anchor) } else { (anchor, target.id.clone()) };
                             match check_connect(&props.scenario, &from, &to) {
                                 Ok(()) => props.on_edit.emit(Edit::Connect { from, to }),
-                                Err(reason) => self.refuse(ctx, reason.to_string(), at),
+                                Err(reason) => self.refuse(ctx, reason.to_string(), at, width),
                             }
                         }
                         true
@@ -305,7 +314,8 @@ impl yew::Component for Canvas {
         let refusal = self.refusal.as_ref().map(|r| {
             let style = format!("left: {:.0}px; top: {:.0}px", r.at.x, r.at.y);
             html! {
-                <div key={self.refusal_serial.to_string()} class="wire-refusal" data-testid="wire-refusal"
+                <div key={self.refusal_serial.to_string()} class={classes!("wire-refusal", r.flip.then_some("flip"))}
+                     data-testid="wire-refusal"
                      role="status" style={style}>
                     { &r.reason }
                 </div>

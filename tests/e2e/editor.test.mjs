@@ -76,6 +76,13 @@ test('editor: drag from the palette, move, wire, refuse, delete, undo and redo',
   assert.equal((await wireIds(page)).length, 2, 'the refused wire was not added');
   await refusal.waitFor({ state: 'detached', timeout: 5_000 });
 
+  // A consumer has no output port; drawing consumer → queue from the queue's
+  // input port is refused too, with the reason.
+  await drag(page, await centre(page, `port-in-${queue}`), await centre(page, `component-${consumer}`));
+  await refusal.waitFor({ state: 'visible', timeout: 2_000 });
+  assert.match(await refusal.textContent(), /consumer only receives/i);
+  assert.equal((await wireIds(page)).length, 2, 'the refused wire was not added');
+
   // From the receiving end too: dragging from the consumer's input port onto
   // the publisher draws publisher → consumer; from a topic's input onto the
   // queue would be queue → topic, which SNS/SQS do not do.
