@@ -125,7 +125,8 @@ pub struct ShareBar {
     link: Option<String>,
     copied: bool,
     import_ref: NodeRef,
-    _hash_listener: EventListener,
+    /// `hashchange` (a pasted link) and `keydown` (Escape closes the menu).
+    _listeners: [EventListener; 2],
 }
 
 impl Component for ShareBar {
@@ -133,16 +134,22 @@ impl Component for ShareBar {
     type Properties = ShareBarProps;
 
     fn create(ctx: &Context<Self>) -> Self {
+        let window = gloo_utils::window();
         let link = ctx.link().clone();
-        let hash_listener =
-            EventListener::new(&gloo_utils::window(), "hashchange", move |_| link.send_message(Msg::HashChanged));
+        let on_hash = EventListener::new(&window, "hashchange", move |_| link.send_message(Msg::HashChanged));
+        let link = ctx.link().clone();
+        let on_key = EventListener::new(&window, "keydown", move |event| {
+            if event.dyn_ref::<web_sys::KeyboardEvent>().is_some_and(|e| e.key() == "Escape") {
+                link.send_message(Msg::CloseMenu);
+            }
+        });
         ShareBar {
             presets: load_presets(),
             menu_open: false,
             link: None,
             copied: false,
             import_ref: NodeRef::default(),
-            _hash_listener: hash_listener,
+            _listeners: [on_hash, on_key],
         }
     }
 
@@ -269,8 +276,7 @@ impl Component for ShareBar {
             html! {
                 <>
                     <div class="menu-backdrop" onclick={link.callback(|_| Msg::CloseMenu)}></div>
-                    <ul class="scenarios-menu" role="menu" aria-label="Preset scenarios"
-                        onkeydown={link.batch_callback(|e: KeyboardEvent| (e.key() == "Escape").then_some(Msg::CloseMenu))}>
+                    <ul class="scenarios-menu" role="menu" aria-label="Preset scenarios">
                         if self.presets.is_empty() {
                             <li class="preset-none">{ "No presets in this build." }</li>
                         }

@@ -104,6 +104,20 @@ fn display_value(metric: &str, value: u64) -> String {
     }
 }
 
+/// Whether a counter can ever move for a component of this kind (a
+/// publisher never holds a queue, a queue never publishes). Cells that
+/// cannot show a dash instead of a misleading zero.
+fn applies(kind: ComponentKind, metric: &str) -> bool {
+    match kind {
+        ComponentKind::Publisher => matches!(metric, "published" | "lost"),
+        ComponentKind::Topic => matches!(metric, "in_flight" | "lost"),
+        ComponentKind::Queue => {
+            matches!(metric, "delivered" | "in_queue" | "in_flight" | "oldest_message_age_ms")
+        }
+        ComponentKind::Consumer => matches!(metric, "delivered" | "in_flight" | "lost" | "duplicates"),
+    }
+}
+
 fn cell_class(metric: &str, value: u64) -> Classes {
     classes!("metric", (metric == "lost" && value > 0).then_some("metric-bad"))
 }
@@ -132,11 +146,16 @@ pub fn metrics_panel(props: &MetricsPanelProps) -> Html {
     let rows = m.components.iter().map(|c| {
         let cells = COLUMNS.iter().map(|(metric, _, _)| {
             let value = value_of(&c.counters, metric);
+            let shown = if value == 0 && !applies(c.kind, metric) {
+                "–".to_string()
+            } else {
+                display_value(metric, value)
+            };
             html! {
                 <td class={cell_class(metric, value)}
                     data-testid={format!("metric-{metric}-{}", c.id)}
                     data-value={value.to_string()}>
-                    { display_value(metric, value) }
+                    { shown }
                 </td>
             }
         });

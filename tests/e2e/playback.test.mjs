@@ -131,6 +131,29 @@ test('transport: step while paused, pause, Space toggles, reset returns to zero'
   assert.equal(await metric(page, 'delivered-shipping'), 0);
 });
 
+test('a rename keeps the run going; a settings change starts it over', async (t) => {
+  const page = await openApp(browser, '/', { t });
+  await loadPreset(page, 'direct-coupling');
+  await setSpeed(page, 10);
+  await page.click(testId('play'));
+  await runFor(page, 2_000);
+  await select(page, 'shipping');
+  await page.fill(testId('field-name'), 'Dispatch');
+  await page.press(testId('field-name'), 'Enter');
+  await page.locator(`${testId('component-shipping')} .name`, { hasText: 'Dispatch' }).waitFor({ timeout: 5_000 });
+  const renamedAt = await simTimeMs(page);
+  assert.ok(renamedAt >= 2_000, 'the rename did not reset the clock');
+  await runFor(page, 500);
+  assert.ok(await page.locator(testId('pause')).isEnabled(), 'still playing after a rename');
+
+  await page.fill(testId('field-processing_time_ms'), '400');
+  await page.press(testId('field-processing_time_ms'), 'Enter');
+  await page.waitForSelector('.transport-note', { timeout: 5_000 });
+  assert.equal(await simTimeMs(page), 0, 'a changed setting starts the run over');
+  assert.equal(await metric(page, 'published'), 0);
+  assert.ok(await page.locator(testId('play')).isEnabled(), 'and waits for play');
+});
+
 test('messages in flight are drawn as moving dots on the overlay', async (t) => {
   const page = await openApp(browser, '/', { t });
   await loadPreset(page, 'direct-coupling');
