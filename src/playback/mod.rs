@@ -376,3 +376,31 @@ impl Component for Playback {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::skeleton;
+    use fanout_engine::scenario::{ComponentKind, Scenario, Spec};
+
+    fn preset() -> Scenario {
+        let json = crate::presets::PRESETS.iter().find(|(stem, _)| *stem == "direct-coupling").expect("preset").1;
+        Scenario::from_json(json).expect("valid preset")
+    }
+
+    #[test]
+    fn moves_and_renames_keep_the_run_settings_do_not() {
+        let original = preset();
+        let mut moved = original.clone();
+        moved.components[0].x += 50.0;
+        moved.components[1].name = "Dispatch".into();
+        moved.title = "Another title".into();
+        assert_eq!(skeleton(&original), skeleton(&moved));
+
+        let mut slower = original.clone();
+        let consumer = slower.components.iter_mut().find(|c| c.kind() == ComponentKind::Consumer).unwrap();
+        if let Spec::Consumer(config) = &mut consumer.spec {
+            config.processing_time_ms += 100;
+        }
+        assert_ne!(skeleton(&original), skeleton(&slower));
+    }
+}

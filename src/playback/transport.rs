@@ -137,3 +137,19 @@ pub fn transport_bar(props: &TransportProps) -> Html {
         </div>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_slider_is_logarithmic_and_lands_on_round_speeds() {
+        assert_eq!(speed_from_slider(0.0), 1.0);
+        assert_eq!(speed_from_slider(20f64.log10()), 20.0);
+        assert_eq!(speed_from_slider(-0.30), 0.5);
+        assert_eq!(speed_from_slider(-5.0), MIN_SPEED);
+        assert_eq!(speed_from_slider(5.0), MAX_SPEED);
+        assert_eq!(format_speed(2.0), "2.0×");
+        assert_eq!(format_speed(25.0), "25×");
+    }
+}
