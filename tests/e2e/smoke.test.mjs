@@ -22,7 +22,8 @@ test('the app loads without console errors and shows itself', async (t) => {
 
 test('the build is served with the MIME types browsers insist on', async () => {
   const html = await (await fetch(BASE_URL)).text();
-  const assets = [...html.matchAll(/(?:href|module_or_path:)\s*=?\s*['"]\/([^'"]+\.(wasm|js|css))['"]/g)];
+  // Every root-relative asset path in the page, quoted or not (release HTML is minified).
+  const assets = [...new Map([...html.matchAll(/\/([\w.-]+\.(wasm|js|css))\b/g)].map((m) => [m[1], m])).values()];
   const expected = { wasm: 'application/wasm', js: 'text/javascript', css: 'text/css' };
   for (const kind of Object.keys(expected)) {
     assert.ok(assets.some(([, , ext]) => ext === kind), `index.html references no .${kind} file`);
