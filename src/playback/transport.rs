@@ -107,16 +107,16 @@ pub fn transport_bar(props: &TransportProps) -> Html {
         <div class="transport" role="toolbar" aria-label="Playback">
             <div class="transport-group">
                 <button type="button" class="transport-play" data-testid="play" disabled={props.playing}
-                    title="Play (Space)" onclick={click(&props.on_play)}>{ icon(PLAY) }{ "Play" }</button>
+                    title="Play (Space)" onclick={click(&props.on_play)}>{ icon(PLAY) }<span class="button-label">{ "Play" }</span></button>
                 <button type="button" data-testid="pause" disabled={!props.playing}
-                    title="Pause (Space)" onclick={click(&props.on_pause)}>{ icon(PAUSE) }{ "Pause" }</button>
+                    title="Pause (Space)" onclick={click(&props.on_pause)}>{ icon(PAUSE) }<span class="button-label">{ "Pause" }</span></button>
                 <button type="button" data-testid="step" disabled={props.playing}
-                    title="Run to the next event" onclick={click(&props.on_step)}>{ icon(STEP) }{ "Step" }</button>
+                    title="Run to the next event" onclick={click(&props.on_step)}>{ icon(STEP) }<span class="button-label">{ "Step" }</span></button>
                 <button type="button" data-testid="reset"
-                    title="Back to time zero" onclick={click(&props.on_reset)}>{ icon(RESET) }{ "Reset" }</button>
+                    title="Back to time zero" onclick={click(&props.on_reset)}>{ icon(RESET) }<span class="button-label">{ "Reset" }</span></button>
             </div>
             <label class="transport-speed" title="Sim seconds per wall second">
-                { "Speed" }
+                <span class="speed-label">{ "Speed" }</span>
                 <input type="range" data-testid="speed" data-value={props.speed.to_string()}
                     min={slider_value(MIN_SPEED).to_string()} max={slider_value(MAX_SPEED).to_string()} step="0.01"
                     value={slider_value(props.speed).to_string()} oninput={on_speed_input} />
@@ -130,9 +130,9 @@ pub fn transport_bar(props: &TransportProps) -> Html {
             }
             <div class="transport-group transport-faults">
                 <button type="button" class="fault-kill" data-testid="kill" disabled={!kill_enabled}
-                    title={kill_title} onclick={click(&props.on_kill)}>{ icon(KILL) }{ "Kill" }</button>
+                    title={kill_title} onclick={click(&props.on_kill)}>{ icon(KILL) }<span class="button-label">{ "Kill" }</span></button>
                 <button type="button" class="fault-revive" data-testid="revive" disabled={!revive_enabled}
-                    title={revive_title} onclick={click(&props.on_revive)}>{ icon(REVIVE) }{ "Revive" }</button>
+                    title={revive_title} onclick={click(&props.on_revive)}>{ icon(REVIVE) }<span class="button-label">{ "Revive" }</span></button>
             </div>
         </div>
     }
