@@ -11,7 +11,7 @@ use crate::editor::{Canvas, Selection};
 use crate::live::LiveView;
 use crate::panels::{EventLog, LogLine, Metrics, MetricsPanel};
 use fanout_engine::scenario::{ComponentId, ComponentKind, Edit, Scenario};
-use fanout_engine::sim::FrameClock;
+use fanout_engine::sim::{FrameClock, SimTime};
 use fanout_engine::{Command, Simulation};
 use gloo_events::{EventListener, EventListenerOptions};
 use gloo_render::{request_animation_frame, AnimationFrame};
@@ -28,6 +28,11 @@ const REFRESH_INTERVAL_MS: f64 = 100.0;
 /// How many lines the event log keeps.
 const LOG_LINES: usize = 50;
 const NOTE_RESET: &str = "scenario changed — reset";
+/// Wall time one frame may spend simulating. A scenario too busy to keep up
+/// at the chosen speed then runs slower instead of freezing the page.
+const FRAME_BUDGET_MS: f64 = 25.0;
+/// The frame's advance is run in this many slices, checking the budget between.
+const SLICES_PER_FRAME: u64 = 32;
 
 #[derive(Properties, PartialEq)]
 pub struct PlaybackProps {
@@ -84,6 +89,23 @@ fn skeleton(scenario: &Scenario) -> Scenario {
         c.name.clear();
     }
     s
+}
+
+/// Advances `sim` by up to `advance`, in slices, stopping early once the
+/// frame has used its budget. Running in slices gives the same trace as one
+/// `run_until`; stopping early only means sim time falls behind the wall.
+fn run_within_budget(sim: &mut Simulation, advance: SimTime, frame_start_ms: f64) {
+    let target = sim.now() + advance;
+    let slice = SimTime((advance.as_micros() / SLICES_PER_FRAME).max(1));
+    let performance = web_sys::window().and_then(|w| w.performance());
+    while sim.now() < target {
+        sim.run_until((sim.now() + slice).min(target));
+        if let Some(p) = &performance {
+            if p.now() - frame_start_ms > FRAME_BUDGET_MS {
+                break;
+            }
+        }
+    }
 }
 
 /// Whether focus is somewhere keys mean text (or a button's own Space), so
@@ -269,8 +291,7 @@ impl Component for Playback {
                 }
                 let advance = self.clock.advance(wall_ms);
                 if let Some(sim) = &mut self.sim {
-                    let target = sim.now() + advance;
-                    sim.run_until(target);
+                    run_within_budget(sim, advance, wall_ms);
                 }
                 self.draw_overlay();
                 self.schedule_frame(ctx);
