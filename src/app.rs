@@ -81,7 +81,7 @@ impl Component for App {
         let (scenario, error) = match scenario_from_location() {
             None => (Scenario::default(), None),
             Some(Ok(scenario)) => (scenario, None),
-            Some(Err(message)) => (Scenario::default(), Some(format!("This link could not be opened: {message}"))),
+            Some(Err(message)) => (Scenario::default(), Some(message)),
         };
         let history = History::new(scenario);
         App {

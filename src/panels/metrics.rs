@@ -48,8 +48,10 @@ impl Metrics {
     /// The numbers of a running simulation; names come from the scenario, so
     /// a rename shows at once without restarting the run.
     pub fn from_sim(sim: &Simulation, scenario: &Scenario) -> Metrics {
+        // One report is one pass over the live messages, however many queues.
+        let report = sim.report();
         Metrics {
-            totals: sim.totals(),
+            totals: report.totals,
             components: scenario
                 .components
                 .iter()
@@ -57,11 +59,16 @@ impl Metrics {
                     id: c.id.clone(),
                     name: c.name.clone(),
                     kind: c.kind(),
-                    counters: sim.counters(&c.id).unwrap_or_default(),
+                    counters: report
+                        .components
+                        .iter()
+                        .find(|r| r.id == c.id)
+                        .map(|r| r.counters.clone())
+                        .unwrap_or_default(),
                 })
                 .collect(),
-            conservation_holds: sim.conservation_holds(),
-            trace_hash: format!("{:016x}", sim.trace_hash()),
+            conservation_holds: report.conservation_holds,
+            trace_hash: report.trace_hash,
         }
     }
 }

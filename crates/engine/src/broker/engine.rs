@@ -503,13 +503,7 @@ impl Simulation {
             in_flight: self.in_transit + self.in_flight_queue + self.at_consumer + self.retry_wait,
             lost: self.lost,
             duplicates: self.duplicates,
-            oldest_message_age_ms: self
-                .nodes
-                .iter()
-                .enumerate()
-                .map(|(n, _)| self.oldest_age_ms(n as Node))
-                .max()
-                .unwrap_or(0),
+            oldest_message_age_ms: self.oldest_ages_ms().into_iter().max().unwrap_or(0),
         }
     }
 
@@ -575,15 +569,17 @@ impl Simulation {
 
     /// A snapshot of every counter, for the metrics panel and the CLI.
     pub fn report(&self) -> Report {
+        let oldest = self.oldest_ages_ms();
         Report {
             now_ms: self.now.as_ms(),
             totals: self.totals(),
             components: self
                 .nodes
                 .iter()
-                .map(|n| ComponentReport {
+                .zip(oldest)
+                .map(|(n, oldest_message_age_ms)| ComponentReport {
                     id: n.id.clone(),
-                    counters: self.counters(&n.id).expect("every node has counters"),
+                    counters: Counters { oldest_message_age_ms, ..n.counters.clone() },
                 })
                 .collect(),
             copies_created: self.created,
@@ -618,6 +614,19 @@ impl Simulation {
                 in_flight: node.counters.in_flight,
             },
         }
+    }
+
+    /// The age of the oldest copy in each queue (0 for other components), in
+    /// one pass over the live copies.
+    fn oldest_ages_ms(&self) -> Vec<u64> {
+        let mut oldest = vec![0u64; self.nodes.len()];
+        for c in self.slots.iter().filter_map(|s| s.copy.as_ref()) {
+            if let CopyState::Stored { queue } | CopyState::InFlight { queue, .. } = c.state {
+                let age = self.now.saturating_sub(c.enqueued_at).as_ms();
+                oldest[queue as usize] = oldest[queue as usize].max(age);
+            }
+        }
+        oldest
     }
 
     fn oldest_age_ms(&self, n: Node) -> u64 {
