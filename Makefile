@@ -40,10 +40,11 @@ serve: bootstrap
 build: bootstrap
 	trunk build --release
 
+# The app's own unit tests (editor, playback) compile natively too.
 # The debug profile: on 2 cores it builds the engine and its tests in about a
 # third of the time the LTO'd release profile takes, and the tests are quick.
 test-rust:
-	cargo test -p fanout-engine -p fanout-cli
+	cargo test -p fanout-engine -p fanout-cli -p fanout
 
 # Size is reported, not enforced, here: the budget is a goal for the product.
 # The e2e suite runs last so the output ends with the test runners' summaries.
