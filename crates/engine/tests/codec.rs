@@ -453,7 +453,7 @@ fn each_step_says_what_is_wrong() {
         (token_for(br#"{"schema": 0}"#), |e| matches!(e, CodecError::Invalid(_))),
         (token_for(br#"{"schema": "1"}"#), |e| matches!(e, CodecError::NotAScenario(_))),
         (
-            token_for(br#"{"schema":1,"components":[{"id":"a","name":"A","x":0,"y":0,"spec":{"kind":"publisher","rate_per_s":-1}}]}"#),
+            token_for(br#"{"schema":1,"components":[{"id":"a","name":"A","x":0,"y":0,"spec":{"publisher":{"rate_per_s":-1}}}]}"#),
             |e| matches!(e, CodecError::Invalid(_)),
         ),
         ("x".repeat(MAX_LINK_CHARS + 1), |e| matches!(e, CodecError::LinkTooLong { .. })),
@@ -474,7 +474,7 @@ fn messages_read_as_advice() {
     assert!(message("#s=1.abc%def").contains("'%'"));
     assert!(message(&"A".repeat(MAX_LINK_CHARS + 1)).contains("too large"));
     let invalid = token_for(
-        br#"{"schema":1,"components":[{"id":"a","name":"A","x":0,"y":0,"spec":{"kind":"consumer","concurrency":0}}]}"#,
+        br#"{"schema":1,"components":[{"id":"a","name":"A","x":0,"y":0,"spec":{"consumer":{"concurrency":0}}}]}"#,
     );
     assert!(message(&invalid).contains("a: concurrency must be between 1 and 100"), "{}", message(&invalid));
 }
@@ -496,8 +496,8 @@ fn hostile_ids_are_not_echoed() {
     // As a JSON string: quoted, with the control characters escaped.
     let id = serde_json::to_string(&format!("\u{1b}[31m{}\u{7}", html.repeat(1_000))).unwrap();
     let json = format!(
-        r#"{{"schema":1,"components":[{{"id":{id},"name":" ","x":0,"y":0,"spec":{{"kind":"queue"}}}},
-            {{"id":{id},"name":"B","x":0,"y":0,"spec":{{"kind":"queue"}}}}],
+        r#"{{"schema":1,"components":[{{"id":{id},"name":" ","x":0,"y":0,"spec":{{"queue":{{}}}}}},
+            {{"id":{id},"name":"B","x":0,"y":0,"spec":{{"queue":{{}}}}}}],
             "wires":[{{"from":{id},"to":"ghost"}}]}}"#
     );
     let link = token_for(json.as_bytes());
@@ -508,7 +508,7 @@ fn hostile_ids_are_not_echoed() {
 
     // The parser quotes unknown names; those are cut short too.
     for json in [
-        format!(r#"{{"schema":1,"components":[{{"id":"a","name":"A","x":0,"y":0,"spec":{{"kind":{id}}}}}]}}"#),
+        format!(r#"{{"schema":1,"components":[{{"id":"a","name":"A","x":0,"y":0,"spec":{{{id}:{{}}}}}}]}}"#),
         format!(r#"{{"schema":1,{id}:1}}"#),
     ] {
         let link = token_for(json.as_bytes());
@@ -525,7 +525,7 @@ fn deeply_nested_json_is_refused() {
     let inside_a_scenario = format!(r#"{{"schema":1,"title":{nested}}}"#);
     // Settings are buffered before their kind is known, which recurses too.
     let inside_settings = format!(
-        r#"{{"schema":1,"components":[{{"id":"a","name":"A","x":0,"y":0,"spec":{{"deep":{nested},"kind":"queue"}}}}]}}"#
+        r#"{{"schema":1,"components":[{{"id":"a","name":"A","x":0,"y":0,"spec":{{"queue":{{"deep":{nested}}}}}}}]}}"#
     );
     for json in [nested, inside_a_scenario, inside_settings] {
         let link = token_for(json.as_bytes());
@@ -761,8 +761,8 @@ fn a_deflate_bomb_stops_at_the_cap() {
 }
 
 const PREFIX: &[u8] = br#"{"schema":1,"components":["#;
-const ITEM: &[u8] = br#"{"id":"q","name":"Q","x":0,"y":0,"spec":{"kind":"queue"}},"#;
-const LAST_ITEM_AND_SUFFIX: &[u8] = br#"{"id":"q","name":"Q","x":0,"y":0,"spec":{"kind":"queue"}}]}"#;
+const ITEM: &[u8] = br#"{"id":"q","name":"Q","x":0,"y":0,"spec":{"queue":{}}},"#;
+const LAST_ITEM_AND_SUFFIX: &[u8] = br#"{"id":"q","name":"Q","x":0,"y":0,"spec":{"queue":{}}}]}"#;
 
 /// A scenario document with `count` (identical) components.
 fn many_components_json(count: usize) -> String {
