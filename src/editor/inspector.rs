@@ -422,7 +422,9 @@ fn pattern_value(pattern: ArrivalPattern) -> String {
 
 fn ack_mode_value(mode: AckMode) -> String {
     match mode {
+        AckMode::AckOnReceive => "ack-on-receive".into(),
         AckMode::DeleteAfterProcessing => "delete-after-processing".into(),
+        AckMode::AutoDeleteOnSuccess => "auto-delete-on-success".into(),
     }
 }
 

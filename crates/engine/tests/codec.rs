@@ -32,7 +32,7 @@ fn wire(from: &str, to: &str) -> Wire {
 }
 
 fn publisher(rate_per_s: f64) -> Spec {
-    Spec::Publisher(PublisherConfig { rate_per_s, pattern: ArrivalPattern::Constant })
+    Spec::Publisher(PublisherConfig { rate_per_s, pattern: ArrivalPattern::Constant, ..PublisherConfig::default() })
 }
 
 fn consumer() -> Spec {
@@ -66,7 +66,7 @@ fn topic_fanout_scenario() -> Scenario {
                 "StoreFront",
                 100.0,
                 200.0,
-                Spec::Publisher(PublisherConfig { rate_per_s: 5.0, pattern: ArrivalPattern::Poisson }),
+                Spec::Publisher(PublisherConfig { rate_per_s: 5.0, pattern: ArrivalPattern::Poisson, ..PublisherConfig::default() }),
             ),
             component("orders", "Orders topic", 320.0, 200.0, Spec::Topic(TopicConfig::default())),
             component("shipping", "Shipping", 560.0, 120.0, consumer()),
@@ -94,7 +94,7 @@ fn topic_queues_scenario() -> Scenario {
                 "Shipping queue",
                 460.0,
                 120.0,
-                Spec::Queue(QueueConfig { visibility_timeout_ms: 10_000 }),
+                Spec::Queue(QueueConfig { visibility_timeout_ms: 10_000, ..QueueConfig::default() }),
             ),
             component("accounting-queue", "Accounting queue", 460.0, 280.0, Spec::Queue(QueueConfig::default())),
             component("shipping", "Shipping", 660.0, 120.0, scaled.clone()),
@@ -164,6 +164,7 @@ fn random_scenario(rng: &mut Rng) -> Scenario {
                 // (0, 10 000]: 1 − u is never zero.
                 rate_per_s: (1.0 - rng.next_f64()) * 10_000.0,
                 pattern: if rng.below(2) == 0 { ArrivalPattern::Constant } else { ArrivalPattern::Poisson },
+                ..PublisherConfig::default()
             }),
             ComponentKind::Topic => {
                 let http_retries = rng.below(u64::from(MAX_HTTP_RETRIES) + 1) as u32;
@@ -172,10 +173,10 @@ fn random_scenario(rng: &mut Rng) -> Scenario {
                     0 => u64::MAX - rng.below(2),
                     n => rng.below(MAX_HTTP_RETRY_TOTAL_MS / u64::from(n) + 1),
                 };
-                Spec::Topic(TopicConfig { http_retries, http_retry_delay_ms })
+                Spec::Topic(TopicConfig { http_retries, http_retry_delay_ms, ..TopicConfig::default() })
             }
             ComponentKind::Queue => {
-                Spec::Queue(QueueConfig { visibility_timeout_ms: rng.below(MAX_VISIBILITY_TIMEOUT_MS + 1) })
+                Spec::Queue(QueueConfig { visibility_timeout_ms: rng.below(MAX_VISIBILITY_TIMEOUT_MS + 1), ..QueueConfig::default() })
             }
             ComponentKind::Consumer => Spec::Consumer(ConsumerConfig {
                 processing_time_ms: rng.below(3_600_001),
@@ -316,8 +317,9 @@ fn golden_links_still_open() {
         };
         let (link, json) = (read("link"), read("json"));
         let decoded = decode(&link).unwrap_or_else(|e| panic!("{stem}: {e}"));
+        // Compared as documents, not as text: fields added since the link was
+        // made take their defaults on both sides.
         assert_eq!(decoded, Scenario::from_json(&json).unwrap(), "{stem}");
-        assert_eq!(decoded.to_json_pretty(), json.trim_end(), "{stem}");
     }
 }
 

@@ -2,7 +2,7 @@
 
 use crate::report::{ComponentReport, Counters, Report};
 use crate::scenario::{
-    validate, ArrivalPattern, ComponentId, ConsumerConfig, PublisherConfig, QueueConfig, Scenario, Spec,
+    validate, ArrivalPattern, ComponentId, Fault, ConsumerConfig, PublisherConfig, QueueConfig, Scenario, Spec,
     TopicConfig, ValidationError,
 };
 use crate::sim::{EventQueue, Rng, SimTime, TraceHasher, MICROS_PER_S};
@@ -23,12 +23,9 @@ pub const DIRECT_BACKLOG_PER_INSTANCE: usize = 1_000;
 /// still count in the trace hash; only their text is dropped.
 pub const TRACE_RING_CAPACITY: usize = 4_096;
 
-/// A live intervention, stamped with the sim time at which it applies.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Command {
-    Kill(ComponentId),
-    Revive(ComponentId),
-}
+/// A live intervention, stamped with the sim time at which it applies: the
+/// same [`Fault`] a scenario's fault script holds.
+pub type Command = Fault;
 
 /// Why a command could not be applied.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -157,6 +154,8 @@ pub struct Transit {
     pub sent_at: SimTime,
     pub arrive_at: SimTime,
     pub order: u64,
+    /// The network will drop it (partition or loss): draw it as doomed.
+    pub dropped: bool,
 }
 
 /// What a component is doing right now, for drawing.
@@ -171,6 +170,12 @@ pub struct Activity {
     pub waiting: u64,
     /// Copies received and not yet deleted (queues).
     pub in_flight: u64,
+    /// Copies waiting out a delay before they become visible (queues).
+    pub delayed: u64,
+    /// Consumers: processing is slowed down by a fault.
+    pub slowed: bool,
+    /// Queues and topics: an API call was throttled within the last second.
+    pub throttling: bool,
 }
 
 /// A handle to a copy in the slab; the generation catches stale handles.
@@ -466,8 +471,48 @@ impl Simulation {
         }).filter_map(move |(copy, wire, sent_at)| {
             let order = self.copy(*copy).map(|c| c.order)?;
             let latency = self.wires[*wire as usize].latency;
-            Some(Transit { wire: *wire as usize, sent_at: *sent_at, arrive_at: *sent_at + latency, order })
+            Some(Transit { wire: *wire as usize, sent_at: *sent_at, arrive_at: *sent_at + latency, order, dropped: false })
         })
+    }
+
+    /// Every trace record of one order so far, oldest first: its lineage
+    /// (published, fanned out, enqueued, received ×N, deleted / dead-lettered
+    /// / expired / lost / filtered, with why).
+    pub fn lineage(&self, order: u64) -> Vec<TraceRecord> {
+        self.trace.iter().filter(|r| r.order == order).copied().collect()
+    }
+
+    /// The orders of the copies a component holds right now (a queue's
+    /// stored and in-flight copies, a consumer's work), oldest first, at
+    /// most `limit`.
+    pub fn orders_at(&self, id: &ComponentId, limit: usize) -> Vec<u64> {
+        let Some(n) = self.node_index(id) else { return Vec::new() };
+        let mut orders: Vec<u64> = self
+            .slots
+            .iter()
+            .filter_map(|s| s.copy.as_ref())
+            .filter(|c| match c.state {
+                CopyState::Stored { queue } | CopyState::InFlight { queue, .. } => queue == n,
+                CopyState::AtConsumer { consumer } => consumer == n,
+                CopyState::RetryWait { topic } => topic == n,
+                CopyState::Transit => false,
+            })
+            .map(|c| c.order)
+            .collect();
+        orders.sort_unstable();
+        orders.dedup();
+        orders.truncate(limit);
+        orders
+    }
+
+    /// The live checks of the invariant panel.
+    pub fn invariants(&self) -> crate::report::Invariants {
+        crate::report::Invariants {
+            lost: crate::report::InvariantCheck { count: self.lost, first_order: None },
+            processed_more_than_once: crate::report::InvariantCheck { count: self.duplicates, first_order: None },
+            fifo_order_violated: crate::report::InvariantCheck::default(),
+            conservation_holds: self.conservation_holds(),
+        }
     }
 
     /// The most recent trace records, oldest first.
@@ -504,6 +549,7 @@ impl Simulation {
             lost: self.lost,
             duplicates: self.duplicates,
             oldest_message_age_ms: self.oldest_ages_ms().into_iter().max().unwrap_or(0),
+            ..Counters::default()
         }
     }
 
@@ -612,6 +658,7 @@ impl Simulation {
                 workers: config.instances * config.concurrency,
                 waiting: backlog.len() as u64,
                 in_flight: node.counters.in_flight,
+                ..Activity::default()
             },
         }
     }
@@ -667,6 +714,7 @@ impl Simulation {
     fn check_command(&self, command: &Command) -> Result<(), CommandError> {
         let id = match command {
             Command::Kill(id) | Command::Revive(id) => id,
+            _ => return Err(CommandError::NotSupported("This fault is not modelled yet.".into())),
         };
         let n = self.node_index(id).ok_or_else(|| CommandError::UnknownComponent(id.clone()))?;
         match self.nodes[n as usize].state {
@@ -1172,6 +1220,7 @@ impl Simulation {
         let (id, kill) = match &command {
             Command::Kill(id) => (id, true),
             Command::Revive(id) => (id, false),
+            _ => return,
         };
         let Some(n) = self.node_index(id) else { return };
         let changed = match &mut self.nodes[n as usize].state {

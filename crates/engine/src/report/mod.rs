@@ -32,6 +32,51 @@ pub struct Counters {
     pub duplicates: u64,
     /// Age of the oldest copy still waiting in a queue, in milliseconds.
     pub oldest_message_age_ms: u64,
+    /// Copies a queue dropped because they outlived its retention period.
+    pub expired: u64,
+    /// Copies moved to a dead-letter queue (counted where they came from).
+    pub dead_lettered: u64,
+    /// API calls refused for exceeding a throughput limit (FIFO: 300/s per action).
+    pub throttled: u64,
+    /// Receives of a copy older than one already received (Standard's
+    /// best-effort order); within a FIFO group this must stay 0.
+    pub out_of_order: u64,
+    /// Copies a subscription's filter policy did not let through.
+    pub filtered: u64,
+    /// Copies a FIFO queue or topic accepted but did not deliver (duplicates
+    /// within the 5-minute deduplication window).
+    pub deduplicated: u64,
+    /// Time from publish to successful processing, median and 99th
+    /// percentile, in ms (consumers and totals; 0 before any delivery).
+    pub latency_p50_ms: u64,
+    pub latency_p99_ms: u64,
+}
+
+/// One live check a lesson is about: how often it failed and the first
+/// order that failed it (to open in the message inspector).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct InvariantCheck {
+    pub count: u64,
+    pub first_order: Option<u64>,
+}
+
+impl InvariantCheck {
+    pub fn holds(&self) -> bool {
+        self.count == 0
+    }
+}
+
+/// The checks of the invariant panel.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Invariants {
+    /// Copies that will never be delivered.
+    pub lost: InvariantCheck,
+    /// Orders processed more than once by the same consumer.
+    pub processed_more_than_once: InvariantCheck,
+    /// Orders processed out of order within a FIFO message group.
+    pub fifo_order_violated: InvariantCheck,
+    /// Every copy ever created is in exactly one state.
+    pub conservation_holds: bool,
 }
 
 /// Counters for one component.

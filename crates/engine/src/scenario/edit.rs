@@ -5,7 +5,7 @@
 //! Undo is a bounded stack of whole documents ([`History`]): scenarios are
 //! small, and a snapshot can never drift out of step the way inverse edits can.
 
-use super::{Component, ComponentId, ComponentKind, Scenario, Spec, Wire};
+use super::{Component, ComponentId, ComponentKind, Scenario, ScheduledFault, Spec, Wire};
 use std::fmt;
 
 /// One change a person makes to the document.
@@ -21,7 +21,14 @@ pub enum Edit {
     Connect { from: ComponentId, to: ComponentId },
     Disconnect { from: ComponentId, to: ComponentId },
     SetWireLatency { from: ComponentId, to: ComponentId, latency_ms: u64 },
+    /// Replaces a wire's settings (latency, filter policy, dead-letter queue);
+    /// its ends stay as they are.
+    SetWire(Wire),
     SetSeed(u64),
+    SetTitle(String),
+    SetDescription(String),
+    /// Replaces the fault script.
+    SetFaults(Vec<ScheduledFault>),
 }
 
 /// Why an edit was refused. The message is short enough to show at the cursor.
@@ -66,18 +73,33 @@ pub fn connection_rule(from: ComponentKind, to: ComponentKind) -> Result<(), Str
     }
 }
 
+/// Whether a wire between these two components makes sense, looking at
+/// their settings too: FIFO topics deliver only to FIFO queues, and a FIFO
+/// queue can subscribe only to a FIFO topic.
+pub fn component_connection_rule(from: &Component, to: &Component) -> Result<(), String> {
+    connection_rule(from.kind(), to.kind())?;
+    match (&from.spec, &to.spec) {
+        (Spec::Topic(topic), Spec::Queue(queue)) if topic.fifo != queue.fifo => Err(if topic.fifo {
+            "A FIFO topic delivers only to FIFO queues.".into()
+        } else {
+            "A FIFO queue can subscribe only to a FIFO topic.".into()
+        }),
+        (Spec::Topic(topic), Spec::Consumer(_)) if topic.fifo => {
+            Err("A FIFO topic delivers only to FIFO queues, not straight to a consumer.".into())
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Checks a prospective wire against the document: both ends exist, the kinds
 /// may connect, it is not a loop onto itself and not a duplicate.
 pub fn check_connect(scenario: &Scenario, from: &ComponentId, to: &ComponentId) -> Result<(), EditError> {
     if from == to {
         return Err(EditError::Refused("A component cannot be wired to itself.".into()));
     }
-    let from_kind = scenario
-        .component(from)
-        .ok_or_else(|| EditError::UnknownComponent(from.clone()))?
-        .kind();
-    let to_kind = scenario.component(to).ok_or_else(|| EditError::UnknownComponent(to.clone()))?.kind();
-    connection_rule(from_kind, to_kind).map_err(EditError::Refused)?;
+    let from_component = scenario.component(from).ok_or_else(|| EditError::UnknownComponent(from.clone()))?;
+    let to_component = scenario.component(to).ok_or_else(|| EditError::UnknownComponent(to.clone()))?;
+    component_connection_rule(from_component, to_component).map_err(EditError::Refused)?;
     if scenario.has_wire(from, to) {
         return Err(EditError::Refused("These two are already wired.".into()));
     }
@@ -99,7 +121,22 @@ pub fn apply(scenario: &mut Scenario, edit: Edit) -> Result<(), EditError> {
             if scenario.components.len() == before {
                 return Err(EditError::UnknownComponent(id));
             }
+            // Nothing may keep pointing at what is gone: its wires, faults
+            // that target it, and dead-letter settings that name it.
             scenario.wires.retain(|w| w.from != id && w.to != id);
+            scenario.faults.retain(|f| f.fault.target() != &id && f.fault.wire().is_none_or(|(_, to)| to != &id));
+            for wire in &mut scenario.wires {
+                if wire.dead_letter_queue.as_ref() == Some(&id) {
+                    wire.dead_letter_queue = None;
+                }
+            }
+            for component in &mut scenario.components {
+                if let Spec::Queue(queue) = &mut component.spec {
+                    if queue.redrive.as_ref().is_some_and(|r| r.dead_letter_queue == id) {
+                        queue.redrive = None;
+                    }
+                }
+            }
         }
         Edit::Move { id, x, y } => {
             let component = scenario.component_mut(&id).ok_or(EditError::UnknownComponent(id))?;
@@ -128,6 +165,7 @@ pub fn apply(scenario: &mut Scenario, edit: Edit) -> Result<(), EditError> {
             if scenario.wires.len() == before {
                 return Err(EditError::UnknownWire { from, to });
             }
+            scenario.faults.retain(|f| f.fault.wire() != Some((&from, &to)));
         }
         Edit::SetWireLatency { from, to, latency_ms } => {
             let wire = scenario
@@ -137,7 +175,18 @@ pub fn apply(scenario: &mut Scenario, edit: Edit) -> Result<(), EditError> {
                 .ok_or(EditError::UnknownWire { from, to })?;
             wire.latency_ms = latency_ms;
         }
+        Edit::SetWire(new) => {
+            let wire = scenario
+                .wires
+                .iter_mut()
+                .find(|w| w.from == new.from && w.to == new.to)
+                .ok_or_else(|| EditError::UnknownWire { from: new.from.clone(), to: new.to.clone() })?;
+            *wire = new;
+        }
         Edit::SetSeed(seed) => scenario.seed = seed,
+        Edit::SetTitle(title) => scenario.title = title,
+        Edit::SetDescription(description) => scenario.description = description,
+        Edit::SetFaults(faults) => scenario.faults = faults,
     }
     Ok(())
 }

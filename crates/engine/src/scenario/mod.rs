@@ -15,7 +15,7 @@ pub mod validate;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-pub use edit::{apply, connection_rule, Edit, EditError, History};
+pub use edit::{apply, component_connection_rule, connection_rule, Edit, EditError, History};
 pub use validate::{validate, ValidationError};
 
 /// The schema version written into every document and share link. Bump it
@@ -61,6 +61,9 @@ pub struct Scenario {
     pub components: Vec<Component>,
     #[serde(default)]
     pub wires: Vec<Wire>,
+    /// Faults applied at given times, replayed identically from a link.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub faults: Vec<ScheduledFault>,
 }
 
 fn default_seed() -> u64 {
@@ -76,6 +79,7 @@ impl Default for Scenario {
             seed: default_seed(),
             components: Vec::new(),
             wires: Vec::new(),
+            faults: Vec::new(),
         }
     }
 }
@@ -251,6 +255,44 @@ pub enum ArrivalPattern {
     Poisson,
 }
 
+/// How a publisher picks each order's FIFO message group id. Standard queues
+/// and topics ignore it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MessageGroup {
+    /// Every order in one group: strictly one at a time, in order.
+    Fixed(String),
+    /// Orders spread over this many groups in turn (`g1`, `g2`, …).
+    RoundRobin(u32),
+    /// The value of one of the order's attributes (e.g. `customer`).
+    FromAttribute(String),
+}
+
+impl Default for MessageGroup {
+    fn default() -> Self {
+        MessageGroup::Fixed("orders".into())
+    }
+}
+
+/// The values an order attribute takes; each order draws one at random
+/// (seeded), so filter policies have something to match.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AttributeValues {
+    /// A string attribute, one of these values (e.g. `book`, `food`).
+    OneOf(Vec<String>),
+    /// A whole-number attribute, uniform between the two bounds inclusive.
+    Between(i64, i64),
+}
+
+/// One message attribute a publisher attaches to every order.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttributeRule {
+    pub name: String,
+    pub values: AttributeValues,
+}
+
 /// A source of orders (the notes' StoreFront).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -258,43 +300,109 @@ pub struct PublisherConfig {
     /// Orders per second.
     pub rate_per_s: f64,
     pub pattern: ArrivalPattern,
+    /// FIFO message group id of each order.
+    pub message_group: MessageGroup,
+    /// Message attributes attached to each order (at most 5 here).
+    pub attributes: Vec<AttributeRule>,
+    /// Every Nth order is a poison message no consumer can process (0: none).
+    pub poison_every: u32,
+    /// Per-message delay (SQS `DelaySeconds` on send), 0 – 900 s.
+    pub message_delay_ms: u64,
+    /// Fraction of orders the publisher sends twice, as a client retrying
+    /// after a timeout would. A FIFO queue or topic deduplicates the second.
+    pub resend_ratio: f64,
 }
 
 impl Default for PublisherConfig {
     fn default() -> Self {
-        PublisherConfig { rate_per_s: 2.0, pattern: ArrivalPattern::Constant }
+        PublisherConfig {
+            rate_per_s: 2.0,
+            pattern: ArrivalPattern::Constant,
+            message_group: MessageGroup::default(),
+            attributes: Vec::new(),
+            poison_every: 0,
+            message_delay_ms: 0,
+            resend_ratio: 0.0,
+        }
     }
 }
 
-/// An SNS-like standard topic: pushes a copy of every message to every
-/// subscription. Subscriptions are the topic's outgoing wires.
+/// An SNS-like topic: pushes a copy of every message to every subscription.
+/// Subscriptions are the topic's outgoing wires; their filter policy and
+/// dead-letter queue are settings of the wire.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct TopicConfig {
-    /// Retries for push (HTTP-like) subscriptions to consumers after the first
-    /// failed attempt. SNS's default HTTP policy: 3 retries, 20 s apart.
+    /// FIFO topic: strict order per message group, 5-minute deduplication,
+    /// 3,000 messages/s. It may only deliver to FIFO queues.
+    pub fifo: bool,
+    /// Retries for HTTP-like push subscriptions (to consumers) after the
+    /// first failed attempt. SNS's default HTTP policy: 3 retries, 20 s apart.
     pub http_retries: u32,
     pub http_retry_delay_ms: u64,
 }
 
 impl Default for TopicConfig {
     fn default() -> Self {
-        TopicConfig { http_retries: 3, http_retry_delay_ms: 20_000 }
+        TopicConfig { fifo: false, http_retries: 3, http_retry_delay_ms: 20_000 }
     }
 }
 
-/// An SQS-like standard queue.
+/// Where a queue sends messages received too often (SQS redrive policy).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RedrivePolicy {
+    /// The dead-letter queue: a queue of the same type (FIFO → FIFO).
+    pub dead_letter_queue: ComponentId,
+    /// Receives after which a message moves to the DLQ (1 – 1,000).
+    pub max_receive_count: u32,
+}
+
+/// An SQS-like queue, Standard or FIFO.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct QueueConfig {
+    /// FIFO queue: message groups processed in order, one in flight per
+    /// group, deduplication, 300 API calls/s per action.
+    pub fifo: bool,
     /// How long a received message stays hidden before it is visible again
     /// (SQS default 30 s, range 0 s – 12 h).
     pub visibility_timeout_ms: u64,
+    /// How long a message is kept before it is dropped (default 4 days,
+    /// 60 s – 14 days).
+    pub retention_ms: u64,
+    /// Delay before a new message becomes visible (0 – 900 s).
+    pub delay_ms: u64,
+    /// Long polling: how long a receive waits for a message (0 – 20 s).
+    /// 0 is short polling, the SQS default: a receive returns at once and may
+    /// come back empty even when messages wait.
+    pub receive_wait_ms: u64,
+    /// FIFO: deduplicate by a hash of the body instead of an explicit id.
+    pub content_based_deduplication: bool,
+    /// Standard: the fraction of receives that also hand out an extra copy
+    /// of the message (at-least-once delivery).
+    pub duplicate_delivery_ratio: f64,
+    /// Standard: the fraction of receives that take a later message first
+    /// (best-effort ordering).
+    pub reorder_ratio: f64,
+    pub redrive: Option<RedrivePolicy>,
 }
+
+pub const DEFAULT_RETENTION_MS: u64 = 4 * 24 * 3_600 * 1_000;
 
 impl Default for QueueConfig {
     fn default() -> Self {
-        QueueConfig { visibility_timeout_ms: 30_000 }
+        QueueConfig {
+            fifo: false,
+            visibility_timeout_ms: 30_000,
+            retention_ms: DEFAULT_RETENTION_MS,
+            delay_ms: 0,
+            receive_wait_ms: 0,
+            content_based_deduplication: false,
+            duplicate_delivery_ratio: 0.001,
+            reorder_ratio: 0.01,
+            redrive: None,
+        }
     }
 }
 
@@ -302,10 +410,17 @@ impl Default for QueueConfig {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum AckMode {
-    /// Explicit delete once processing has finished: a crash before the
-    /// delete means redelivery after the visibility timeout.
+    /// Deleted as it arrives: a crash or a failure mid-work loses it.
+    AckOnReceive,
+    /// Explicit delete once processing has succeeded: a crash or a failure
+    /// means redelivery after the visibility timeout; a crash after the work
+    /// but before the delete means the work is done twice.
     #[default]
     DeleteAfterProcessing,
+    /// Function style (Lambda): the runtime deletes the whole batch when every
+    /// message succeeded; one failure returns the whole batch, so the
+    /// messages that had succeeded are processed again.
+    AutoDeleteOnSuccess,
 }
 
 /// A service that processes orders (the notes' Shipping, Accounting).
@@ -314,11 +429,17 @@ pub enum AckMode {
 pub struct ConsumerConfig {
     /// Time to process one message.
     pub processing_time_ms: u64,
-    /// Messages one instance works on at once.
+    /// Receive batches one instance works on at once.
     pub concurrency: u32,
     /// Identical instances competing for the same input (scale-out).
     pub instances: u32,
     pub ack_mode: AckMode,
+    /// Fraction of messages whose processing fails (poison messages always fail).
+    pub failure_ratio: f64,
+    /// Messages asked for per receive call (1 – 10).
+    pub batch_size: u32,
+    /// After an empty short-poll receive, how long before polling again.
+    pub poll_interval_ms: u64,
 }
 
 impl Default for ConsumerConfig {
@@ -328,8 +449,91 @@ impl Default for ConsumerConfig {
             concurrency: 1,
             instances: 1,
             ack_mode: AckMode::DeleteAfterProcessing,
+            failure_ratio: 0.0,
+            batch_size: 1,
+            poll_interval_ms: 1_000,
         }
     }
+}
+
+/// One condition of a filter policy on an attribute; a message matches a
+/// key when any of its conditions holds (SNS semantics).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FilterCondition {
+    /// The string value equals this, case-sensitively.
+    Exact(String),
+    Prefix(String),
+    /// The value is none of these (and the attribute is present).
+    AnythingBut(Vec<String>),
+    /// Numeric comparison: `["<", 100]`, `[">=", 20]`, `["=", 5]`.
+    Numeric(NumericOp, f64),
+    /// Whether the attribute is present at all.
+    Exists(bool),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NumericOp {
+    #[serde(rename = "<")]
+    Less,
+    #[serde(rename = "<=")]
+    LessOrEqual,
+    #[serde(rename = "=")]
+    Equal,
+    #[serde(rename = ">=")]
+    GreaterOrEqual,
+    #[serde(rename = ">")]
+    Greater,
+}
+
+/// A subscription's filter policy: attribute name → conditions. A message
+/// is delivered when every key matches (AND across keys, OR within a key).
+pub type FilterPolicy = std::collections::BTreeMap<String, Vec<FilterCondition>>;
+
+/// A fault: something a person clicks live or a scenario schedules.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Fault {
+    /// A publisher or consumer stops (and loses what it was doing).
+    Kill(ComponentId),
+    Revive(ComponentId),
+    /// A consumer's processing takes this many times as long (1 = normal).
+    Slow(ComponentId, f64),
+    /// Nothing gets through the wire from → to until healed.
+    Partition(ComponentId, ComponentId),
+    Heal(ComponentId, ComponentId),
+    /// Extra one-way delay on the wire from → to, in ms (0 = none).
+    Delay(ComponentId, ComponentId, u64),
+    /// Fraction of hops on the wire from → to that are lost (0 = none).
+    Loss(ComponentId, ComponentId, f64),
+}
+
+impl Fault {
+    /// The component a fault concerns (the `from` end for a wire fault).
+    pub fn target(&self) -> &ComponentId {
+        match self {
+            Fault::Kill(id) | Fault::Revive(id) | Fault::Slow(id, _) => id,
+            Fault::Partition(from, _) | Fault::Heal(from, _) | Fault::Delay(from, _, _) | Fault::Loss(from, _, _) => {
+                from
+            }
+        }
+    }
+
+    /// For a wire fault, its two ends.
+    pub fn wire(&self) -> Option<(&ComponentId, &ComponentId)> {
+        match self {
+            Fault::Partition(a, b) | Fault::Heal(a, b) | Fault::Delay(a, b, _) | Fault::Loss(a, b, _) => Some((a, b)),
+            _ => None,
+        }
+    }
+}
+
+/// A fault the scenario applies at a given sim time (the fault script).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScheduledFault {
+    pub at_ms: u64,
+    pub fault: Fault,
 }
 
 /// A directed connection: messages flow from `from` to `to`.
@@ -341,6 +545,13 @@ pub struct Wire {
     /// One-way network latency of a hop along this wire.
     #[serde(default = "default_latency_ms")]
     pub latency_ms: u64,
+    /// Subscriptions (topic → X) only: deliver only matching messages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub filter_policy: Option<FilterPolicy>,
+    /// Subscriptions only: where undeliverable messages go after the retries,
+    /// instead of being dropped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dead_letter_queue: Option<ComponentId>,
 }
 
 pub const DEFAULT_WIRE_LATENCY_MS: u64 = 100;
@@ -351,6 +562,6 @@ fn default_latency_ms() -> u64 {
 
 impl Wire {
     pub fn new(from: ComponentId, to: ComponentId) -> Self {
-        Wire { from, to, latency_ms: DEFAULT_WIRE_LATENCY_MS }
+        Wire { from, to, latency_ms: DEFAULT_WIRE_LATENCY_MS, filter_policy: None, dead_letter_queue: None }
     }
 }

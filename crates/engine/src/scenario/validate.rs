@@ -2,7 +2,10 @@
 //! before anything runs it. Every problem is reported, each with a message
 //! that names the component or wire and says what is allowed.
 
-use super::{connection_rule, Scenario, Spec, SCHEMA_VERSION};
+use super::{
+    component_connection_rule, AttributeValues, ComponentKind, Fault, FilterCondition, MessageGroup, Scenario, Spec,
+    SCHEMA_VERSION,
+};
 use std::collections::BTreeSet;
 use std::fmt;
 
@@ -26,6 +29,30 @@ pub const MAX_WIRE_LATENCY_MS: u64 = 60_000;
 pub const MAX_HTTP_RETRIES: u32 = 100;
 /// SNS: the whole HTTP retry policy may not exceed 3,600 s.
 pub const MAX_HTTP_RETRY_TOTAL_MS: u64 = 3_600_000;
+pub const MAX_ATTRIBUTES: usize = 5;
+pub const MAX_ATTRIBUTE_VALUES: usize = 20;
+pub const MAX_TEXT_CHARS: usize = 40;
+pub const MAX_MESSAGE_GROUP_CHARS: usize = 128;
+pub const MAX_ROUND_ROBIN_GROUPS: u32 = 1_000;
+/// SQS DelaySeconds, both per queue and per message: at most 900 s.
+pub const MAX_DELAY_MS: u64 = 900_000;
+pub const MIN_RETENTION_MS: u64 = 60_000;
+pub const MAX_RETENTION_MS: u64 = 14 * 24 * 3_600 * 1_000;
+/// SQS long polling waits at most 20 s.
+pub const MAX_RECEIVE_WAIT_MS: u64 = 20_000;
+pub const MAX_RECEIVE_COUNT: u32 = 1_000;
+/// SQS receives at most 10 messages per call.
+pub const MAX_BATCH_SIZE: u32 = 10;
+pub const MIN_POLL_INTERVAL_MS: u64 = 10;
+pub const MAX_POLL_INTERVAL_MS: u64 = 60_000;
+/// SNS filter policies: at most 5 keys and 150 combinations of values.
+pub const MAX_FILTER_KEYS: usize = 5;
+pub const MAX_FILTER_COMBINATIONS: usize = 150;
+pub const MAX_FAULTS: usize = 1_000;
+/// A fault script reaches at most 30 days into a run.
+pub const MAX_FAULT_AT_MS: u64 = 30 * 24 * 3_600 * 1_000;
+pub const MIN_SLOW_FACTOR: f64 = 0.1;
+pub const MAX_SLOW_FACTOR: f64 = 100.0;
 
 /// One problem with a scenario.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -105,6 +132,55 @@ pub fn validate(scenario: &Scenario) -> Result<(), Vec<ValidationError>> {
                 if !(p.rate_per_s.is_finite() && p.rate_per_s > 0.0 && p.rate_per_s <= MAX_RATE_PER_S) {
                     fail(at, format!("rate_per_s must be more than 0 and at most {MAX_RATE_PER_S}"));
                 }
+                if p.attributes.len() > MAX_ATTRIBUTES {
+                    fail(at, format!("at most {MAX_ATTRIBUTES} attributes per publisher"));
+                }
+                let mut names = BTreeSet::new();
+                for rule in &p.attributes {
+                    if !short_text(&rule.name) {
+                        fail(at, format!("an attribute name is 1–{MAX_TEXT_CHARS} characters"));
+                    } else if !names.insert(rule.name.as_str()) {
+                        fail(at, format!("the attribute '{}' appears twice", rule.name));
+                    }
+                    match &rule.values {
+                        AttributeValues::OneOf(values) => {
+                            if values.is_empty() || values.len() > MAX_ATTRIBUTE_VALUES {
+                                fail(at, format!("attribute '{}' needs 1–{MAX_ATTRIBUTE_VALUES} values", printable(&rule.name)));
+                            }
+                            if !values.iter().all(|v| short_text(v)) {
+                                fail(at, format!("each value of '{}' is 1–{MAX_TEXT_CHARS} characters", printable(&rule.name)));
+                            }
+                        }
+                        AttributeValues::Between(min, max) => {
+                            if min > max {
+                                fail(at, format!("attribute '{}': the lower bound is above the upper", printable(&rule.name)));
+                            }
+                        }
+                    }
+                }
+                match &p.message_group {
+                    MessageGroup::Fixed(group) => {
+                        if group.is_empty() || group.chars().count() > MAX_MESSAGE_GROUP_CHARS {
+                            fail(at, format!("a message group id is 1–{MAX_MESSAGE_GROUP_CHARS} characters"));
+                        }
+                    }
+                    MessageGroup::RoundRobin(n) => {
+                        if !(1..=MAX_ROUND_ROBIN_GROUPS).contains(n) {
+                            fail(at, format!("round-robin message groups: 1–{MAX_ROUND_ROBIN_GROUPS}"));
+                        }
+                    }
+                    MessageGroup::FromAttribute(name) => {
+                        if !p.attributes.iter().any(|a| &a.name == name) {
+                            fail(at, format!("the message group comes from attribute '{}', which the publisher does not have", printable(name)));
+                        }
+                    }
+                }
+                if p.message_delay_ms > MAX_DELAY_MS {
+                    fail(at, "message_delay_ms must be at most 900 s (900,000 ms)".into());
+                }
+                if !ratio(p.resend_ratio) {
+                    fail(at, "resend_ratio must be between 0 and 1".into());
+                }
             }
             Spec::Topic(t) => {
                 if t.http_retries > MAX_HTTP_RETRIES {
@@ -119,6 +195,39 @@ pub fn validate(scenario: &Scenario) -> Result<(), Vec<ValidationError>> {
                 if q.visibility_timeout_ms > MAX_VISIBILITY_TIMEOUT_MS {
                     fail(at, "visibility_timeout_ms must be between 0 and 12 hours (43,200,000 ms)".into());
                 }
+                if !(MIN_RETENTION_MS..=MAX_RETENTION_MS).contains(&q.retention_ms) {
+                    fail(at, "retention_ms must be between 60 s and 14 days".into());
+                }
+                if q.delay_ms > MAX_DELAY_MS {
+                    fail(at, "delay_ms must be at most 900 s (900,000 ms)".into());
+                }
+                if q.receive_wait_ms > MAX_RECEIVE_WAIT_MS {
+                    fail(at, "receive_wait_ms (long polling) must be at most 20 s (20,000 ms)".into());
+                }
+                if !ratio(q.duplicate_delivery_ratio) || !ratio(q.reorder_ratio) {
+                    fail(at, "duplicate_delivery_ratio and reorder_ratio must be between 0 and 1".into());
+                }
+                if let Some(redrive) = &q.redrive {
+                    if !(1..=MAX_RECEIVE_COUNT).contains(&redrive.max_receive_count) {
+                        fail(at, format!("max_receive_count must be between 1 and {MAX_RECEIVE_COUNT}"));
+                    }
+                    match scenario.component(&redrive.dead_letter_queue).map(|d| &d.spec) {
+                        None => fail(
+                            at,
+                            format!("its dead-letter queue '{}' does not exist", printable(redrive.dead_letter_queue.as_str())),
+                        ),
+                        Some(_) if redrive.dead_letter_queue == c.id => {
+                            fail(at, "a queue cannot be its own dead-letter queue".into())
+                        }
+                        Some(Spec::Queue(dlq)) if dlq.fifo != q.fifo => fail(
+                            at,
+                            "a dead-letter queue must be the same type as its source (FIFO → FIFO, Standard → Standard)"
+                                .into(),
+                        ),
+                        Some(Spec::Queue(_)) => {}
+                        Some(_) => fail(at, "its dead-letter queue must be a queue".into()),
+                    }
+                }
             }
             Spec::Consumer(k) => {
                 if k.processing_time_ms > MAX_PROCESSING_TIME_MS {
@@ -129,6 +238,15 @@ pub fn validate(scenario: &Scenario) -> Result<(), Vec<ValidationError>> {
                 }
                 if !(1..=MAX_INSTANCES).contains(&k.instances) {
                     fail(at, format!("instances must be between 1 and {MAX_INSTANCES}"));
+                }
+                if !ratio(k.failure_ratio) {
+                    fail(at, "failure_ratio must be between 0 and 1".into());
+                }
+                if !(1..=MAX_BATCH_SIZE).contains(&k.batch_size) {
+                    fail(at, format!("batch_size must be between 1 and {MAX_BATCH_SIZE}"));
+                }
+                if !(MIN_POLL_INTERVAL_MS..=MAX_POLL_INTERVAL_MS).contains(&k.poll_interval_ms) {
+                    fail(at, format!("poll_interval_ms must be between {MIN_POLL_INTERVAL_MS} and {MAX_POLL_INTERVAL_MS}"));
                 }
             }
         }
@@ -148,8 +266,56 @@ pub fn validate(scenario: &Scenario) -> Result<(), Vec<ValidationError>> {
         if let (Some(from), Some(to)) = (from, to) {
             if w.from == w.to {
                 fail(&at, "a component cannot be wired to itself".into());
-            } else if let Err(reason) = connection_rule(from.kind(), to.kind()) {
+            } else if let Err(reason) = component_connection_rule(from, to) {
                 fail(&at, reason);
+            }
+            let subscription = from.kind() == ComponentKind::Topic;
+            if let Some(policy) = &w.filter_policy {
+                if !subscription {
+                    fail(&at, "only a topic's subscriptions have filter policies".into());
+                }
+                if policy.len() > MAX_FILTER_KEYS {
+                    fail(&at, format!("a filter policy has at most {MAX_FILTER_KEYS} keys"));
+                }
+                let combinations = policy.values().fold(1usize, |n, conditions| n.saturating_mul(conditions.len().max(1)));
+                if combinations > MAX_FILTER_COMBINATIONS {
+                    fail(&at, format!("a filter policy allows at most {MAX_FILTER_COMBINATIONS} combinations of values"));
+                }
+                for (key, conditions) in policy {
+                    if !short_text(key) {
+                        fail(&at, format!("a filter key is 1–{MAX_TEXT_CHARS} characters"));
+                    }
+                    if conditions.is_empty() {
+                        fail(&at, format!("filter key '{}' has no condition", printable(key)));
+                    }
+                    for condition in conditions {
+                        let ok = match condition {
+                            FilterCondition::Exact(v) | FilterCondition::Prefix(v) => v.chars().count() <= MAX_TEXT_CHARS,
+                            FilterCondition::AnythingBut(vs) => {
+                                !vs.is_empty() && vs.len() <= MAX_ATTRIBUTE_VALUES && vs.iter().all(|v| v.chars().count() <= MAX_TEXT_CHARS)
+                            }
+                            FilterCondition::Numeric(_, n) => n.is_finite(),
+                            FilterCondition::Exists(_) => true,
+                        };
+                        if !ok {
+                            fail(&at, format!("filter key '{}' has a condition that cannot be used", printable(key)));
+                        }
+                    }
+                }
+            }
+            if let Some(dlq) = &w.dead_letter_queue {
+                if !subscription {
+                    fail(&at, "only a topic's subscriptions have a dead-letter queue".into());
+                }
+                match (scenario.component(dlq).map(|d| &d.spec), &from.spec) {
+                    (Some(Spec::Queue(q)), Spec::Topic(t)) if q.fifo != t.fifo => fail(
+                        &at,
+                        "a subscription's dead-letter queue must be FIFO exactly when the topic is".into(),
+                    ),
+                    (Some(Spec::Queue(_)), _) => {}
+                    (Some(_), _) => fail(&at, "a subscription's dead-letter queue must be a queue".into()),
+                    (None, _) => fail(&at, format!("its dead-letter queue '{}' does not exist", printable(dlq.as_str()))),
+                }
             }
         }
         if !seen.insert((&w.from, &w.to)) {
@@ -160,11 +326,64 @@ pub fn validate(scenario: &Scenario) -> Result<(), Vec<ValidationError>> {
         }
     }
 
+    if scenario.faults.len() > MAX_FAULTS {
+        fail("fault script", format!("at most {MAX_FAULTS} scheduled faults"));
+    }
+    for (i, scheduled) in scenario.faults.iter().enumerate().take(MAX_FAULTS) {
+        let at = format!("fault {} (at {} ms)", i + 1, scheduled.at_ms);
+        if scheduled.at_ms > MAX_FAULT_AT_MS {
+            fail(&at, "a fault happens at most 30 days into the run".into());
+        }
+        let target = scheduled.fault.target();
+        let Some(component) = scenario.component(target) else {
+            fail(&at, format!("there is no component '{}'", printable(target.as_str())));
+            continue;
+        };
+        match &scheduled.fault {
+            Fault::Kill(_) | Fault::Revive(_) => {
+                if !matches!(component.kind(), ComponentKind::Publisher | ComponentKind::Consumer) {
+                    fail(&at, "only publishers and consumers can be killed or revived".into());
+                }
+            }
+            Fault::Slow(_, factor) => {
+                if component.kind() != ComponentKind::Consumer {
+                    fail(&at, "only consumers can be slowed down".into());
+                }
+                if !(factor.is_finite() && (MIN_SLOW_FACTOR..=MAX_SLOW_FACTOR).contains(factor)) {
+                    fail(&at, format!("a slow-down factor is between {MIN_SLOW_FACTOR} and {MAX_SLOW_FACTOR}"));
+                }
+            }
+            Fault::Partition(..) | Fault::Heal(..) | Fault::Delay(..) | Fault::Loss(..) => {
+                let (from, to) = scheduled.fault.wire().expect("wire faults have two ends");
+                if !scenario.has_wire(from, to) {
+                    fail(&at, format!("there is no wire {} → {}", printable(from.as_str()), printable(to.as_str())));
+                }
+                match &scheduled.fault {
+                    Fault::Delay(_, _, ms) if *ms > MAX_WIRE_LATENCY_MS => {
+                        fail(&at, format!("an added delay is at most {MAX_WIRE_LATENCY_MS} ms"))
+                    }
+                    Fault::Loss(_, _, r) if !ratio(*r) => fail(&at, "a loss ratio is between 0 and 1".into()),
+                    _ => {}
+                }
+            }
+        }
+    }
+
     if errors.is_empty() {
         Ok(())
     } else {
         Err(errors)
     }
+}
+
+/// A ratio is a finite number from 0 to 1.
+fn ratio(value: f64) -> bool {
+    value.is_finite() && (0.0..=1.0).contains(&value)
+}
+
+/// Names and values of attributes: 1 – 40 characters.
+fn short_text(text: &str) -> bool {
+    !text.is_empty() && text.chars().count() <= MAX_TEXT_CHARS
 }
 
 /// Ids from a hostile link can be huge or full of control characters; show
