@@ -336,6 +336,9 @@ pub struct TopicConfig {
     /// FIFO topic: strict order per message group, 5-minute deduplication,
     /// 3,000 messages/s. It may only deliver to FIFO queues.
     pub fifo: bool,
+    /// Standard: the fraction of deliveries to a subscription that arrive
+    /// twice (SNS's best-effort deduplication).
+    pub duplicate_delivery_ratio: f64,
     /// Retries for HTTP-like push subscriptions (to consumers) after the
     /// first failed attempt. SNS's default HTTP policy: 3 retries, 20 s apart.
     pub http_retries: u32,
@@ -344,7 +347,7 @@ pub struct TopicConfig {
 
 impl Default for TopicConfig {
     fn default() -> Self {
-        TopicConfig { fifo: false, http_retries: 3, http_retry_delay_ms: 20_000 }
+        TopicConfig { fifo: false, duplicate_delivery_ratio: 0.001, http_retries: 3, http_retry_delay_ms: 20_000 }
     }
 }
 

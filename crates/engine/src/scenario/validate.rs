@@ -183,6 +183,9 @@ pub fn validate(scenario: &Scenario) -> Result<(), Vec<ValidationError>> {
                 }
             }
             Spec::Topic(t) => {
+                if !ratio(t.duplicate_delivery_ratio) {
+                    fail(at, "duplicate_delivery_ratio must be between 0 and 1".into());
+                }
                 if t.http_retries > MAX_HTTP_RETRIES {
                     fail(at, format!("http_retries must be at most {MAX_HTTP_RETRIES}"));
                 }
