@@ -6,6 +6,7 @@
 //! same code, so the same scenario and seed give the same trace everywhere.
 
 pub mod broker;
+pub mod cluster;
 pub mod report;
 pub mod scenario;
 pub mod sim;
