@@ -220,8 +220,9 @@ pub struct PodTemplate {
     /// terminationGracePeriodSeconds: how long a deleted pod is Terminating.
     /// The modelled application ignores SIGTERM, so it takes the full period.
     pub termination_grace_period_ms: u64,
-    /// A fault: the container exits `crash_after_ms` after every start, so
-    /// the kubelet restarts it with a growing back-off (CrashLoopBackOff).
+    /// A fault: the container exits `crash_after_ms` after every start
+    /// (never passing its readiness probe), so the kubelet restarts it with
+    /// a growing back-off (CrashLoopBackOff).
     pub crash_loop: bool,
     pub crash_after_ms: u64,
 }

@@ -276,12 +276,15 @@ impl Cluster {
         };
         let now = self.now;
         let pod = self.pods.get_mut(&id).expect("checked");
+        // A crash-looping application dies while starting: it never answers
+        // its readiness probe.
+        let crashing = kind == ProbeKind::Readiness && pod.crash_loop;
         let state = match kind {
             ProbeKind::Liveness => &mut pod.liveness,
             ProbeKind::Readiness => &mut pod.readiness,
         };
         if !timed_out {
-            if state.failing {
+            if state.failing || crashing {
                 // No answer: the failure counts when the timeout passes.
                 self.push(now + ms(config.timeout_ms), EventKind::Probe { pod: id, kind, epoch, timed_out: true });
                 return;
@@ -318,7 +321,7 @@ impl Cluster {
         let pod = &self.pods[&id];
         let keep_going = match kind {
             ProbeKind::Liveness => pod.liveness.failing || pod.liveness.failures > 0,
-            ProbeKind::Readiness => pod.readiness.failing || !pod.local_ready,
+            ProbeKind::Readiness => pod.readiness.failing || pod.crash_loop || !pod.local_ready,
         };
         if keep_going {
             let at = self.next_probe_time(id, kind, now + SimTime(1));
