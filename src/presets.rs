@@ -6,4 +6,8 @@ pub const PRESETS: &[(&str, &str)] = &[
     ("direct-coupling", include_str!("../scenarios/direct-coupling.json")),
     ("sns-fanout", include_str!("../scenarios/sns-fanout.json")),
     ("sns-sqs-per-service", include_str!("../scenarios/sns-sqs-per-service.json")),
+    ("standard-vs-fifo", include_str!("../scenarios/standard-vs-fifo.json")),
+    ("poison-dlq", include_str!("../scenarios/poison-dlq.json")),
+    ("sns-filter-policies", include_str!("../scenarios/sns-filter-policies.json")),
+    ("fifo-throttling", include_str!("../scenarios/fifo-throttling.json")),
 ];

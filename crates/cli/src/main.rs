@@ -18,6 +18,8 @@ OPTIONS:
     --seed N          replace the scenario's seed (0 – 18446744073709551615)
     --until DURATION  how long to simulate: 500ms, 90s, 10m, 2h (default 60s)
     --json            print the report as JSON instead of a table
+    --lineage ORDER   also print every hop of one order (published … deleted,
+                      dead-lettered, expired or lost, and why)
     -h, --help        show this help
 
 The same scenario, seed and duration give the same trace hash as the
@@ -43,6 +45,7 @@ struct Options {
     seed: Option<u64>,
     until: SimTime,
     json: bool,
+    lineage: Option<u64>,
 }
 
 fn run(args: &[String]) -> Result<String, String> {
@@ -57,11 +60,22 @@ fn run(args: &[String]) -> Result<String, String> {
     let mut sim = Simulation::new(&scenario).map_err(|e| e.to_string())?;
     sim.run_until(options.until);
     let report = sim.report();
-    if options.json {
-        Ok(serde_json::to_string_pretty(&report).expect("reports serialise") + "\n")
+    let mut out = if options.json {
+        serde_json::to_string_pretty(&report).expect("reports serialise") + "\n"
     } else {
-        Ok(table(&scenario, &report))
+        table(&scenario, &report)
+    };
+    if let Some(order) = options.lineage {
+        let records = sim.lineage(order);
+        if records.is_empty() {
+            return Err(format!("--lineage: there is no order {order} in this run"));
+        }
+        out.push_str(&format!("\nlineage of order {order}:\n"));
+        for record in records {
+            out.push_str(&format!("  {:>12}  {}\n", record.at.to_string(), fanout_engine::broker::describe(&sim, &record)));
+        }
     }
+    Ok(out)
 }
 
 fn parse_options(args: &[String]) -> Result<Options, String> {
@@ -71,13 +85,19 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
         Some(other) => return Err(format!("unknown command '{other}'; try 'fanout run --help'")),
         None => unreachable!("checked by the caller"),
     }
-    let mut options = Options { source: String::new(), seed: None, until: SimTime::from_secs(60), json: false };
+    let mut options =
+        Options { source: String::new(), seed: None, until: SimTime::from_secs(60), json: false, lineage: None };
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--json" => options.json = true,
             "--seed" => {
                 let value = args.next().ok_or("--seed needs a number")?;
                 options.seed = Some(value.parse().map_err(|_| format!("--seed: '{value}' is not a whole number"))?);
+            }
+            "--lineage" => {
+                let value = args.next().ok_or("--lineage needs an order number")?;
+                options.lineage =
+                    Some(value.parse().map_err(|_| format!("--lineage: '{value}' is not an order number"))?);
             }
             "--until" => {
                 let value = args.next().ok_or("--until needs a duration, e.g. 90s")?;
@@ -128,19 +148,49 @@ fn table(scenario: &Scenario, report: &fanout_engine::report::Report) -> String 
     let mut out = String::new();
     let title = if scenario.title.is_empty() { "(untitled)" } else { &scenario.title };
     let _ = writeln!(out, "{title} — seed {} — {} ms simulated", scenario.seed, report.now_ms);
-    let _ = writeln!(
-        out,
-        "{:<22} {:>9} {:>9} {:>8} {:>9} {:>7} {:>10} {:>12}",
-        "component", "published", "delivered", "in_queue", "in_flight", "lost", "duplicates", "oldest_age_ms"
-    );
+    let columns = [
+        "published", "delivered", "dupes", "out_of_order", "lost", "expired", "dead_letter", "throttled", "in_queue",
+        "in_flight", "p50_ms", "p99_ms",
+    ];
+    let _ = write!(out, "{:<20}", "component");
+    for c in columns {
+        let _ = write!(out, " {c:>9}");
+    }
+    out.push('\n');
     let rows = report.components.iter().map(|c| (c.id.as_str(), &c.counters));
     for (name, c) in rows.chain(std::iter::once(("TOTAL", &report.totals))) {
-        let _ = writeln!(
-            out,
-            "{:<22} {:>9} {:>9} {:>8} {:>9} {:>7} {:>10} {:>12}",
-            name, c.published, c.delivered, c.in_queue, c.in_flight, c.lost, c.duplicates, c.oldest_message_age_ms
-        );
+        let name: String = name.chars().take(20).collect();
+        let _ = write!(out, "{name:<20}");
+        for value in [
+            c.published,
+            c.delivered,
+            c.duplicates,
+            c.out_of_order,
+            c.lost,
+            c.expired,
+            c.dead_lettered,
+            c.throttled,
+            c.in_queue,
+            c.in_flight,
+            c.latency_p50_ms,
+            c.latency_p99_ms,
+        ] {
+            let _ = write!(out, " {value:>9}");
+        }
+        out.push('\n');
     }
+    let check = |name: &str, check: &fanout_engine::report::InvariantCheck| {
+        let first = check.first_order.map(|o| format!(" (first: order {o})")).unwrap_or_default();
+        format!("{name}: {}{first}", if check.holds() { "ok".to_string() } else { format!("{} ✗", check.count) })
+    };
+    let i = &report.invariants;
+    let _ = writeln!(
+        out,
+        "invariants: {}; {}; {}",
+        check("orders lost", &i.lost),
+        check("processed more than once", &i.processed_more_than_once),
+        check("FIFO order violated", &i.fifo_order_violated)
+    );
     let _ = writeln!(
         out,
         "conservation: {} ({} copies created, {} fanned out)",

@@ -10,7 +10,15 @@ use fanout_engine::sim::Rng;
 use fanout_engine::{SimTime, Simulation};
 use support::{ms, preset_scenario, secs};
 
-const PRESETS: [&str; 3] = ["direct-coupling", "sns-fanout", "sns-sqs-per-service"];
+const PRESETS: [&str; 7] = [
+    "direct-coupling",
+    "sns-fanout",
+    "sns-sqs-per-service",
+    "standard-vs-fifo",
+    "poison-dlq",
+    "sns-filter-policies",
+    "fifo-throttling",
+];
 
 /// The preset with Poisson arrivals, so the seed matters.
 fn poisson(stem: &str, seed: u64) -> Scenario {

@@ -12,7 +12,13 @@ fn pipeline(rate_per_s: f64, visibility_timeout_ms: u64, processing_time_ms: u64
         let mut spec = kind.default_spec();
         match &mut spec {
             Spec::Publisher(p) => p.rate_per_s = rate_per_s,
-            Spec::Queue(q) => q.visibility_timeout_ms = visibility_timeout_ms,
+            Spec::Queue(q) => {
+                q.visibility_timeout_ms = visibility_timeout_ms;
+                // Long polling and no random extras: the exact timings below.
+                q.receive_wait_ms = 20_000;
+                q.duplicate_delivery_ratio = 0.0;
+                q.reorder_ratio = 0.0;
+            }
             Spec::Consumer(c) => {
                 c.processing_time_ms = processing_time_ms;
                 c.instances = instances;

@@ -98,6 +98,8 @@ pub struct Report {
     pub copies_fanned_out: u64,
     /// Whether conservation holds right now.
     pub conservation_holds: bool,
+    /// The checks of the invariant panel.
+    pub invariants: Invariants,
     pub events_processed: u64,
     /// Hash of every trace record so far, in hex.
     pub trace_hash: String,
