@@ -58,9 +58,5 @@ e2e: bootstrap
 size:
 	@scripts/size
 
-bench:
-	@if ls crates/engine/benches/*.rs >/dev/null 2>&1; then \
-	  cargo bench -p fanout-engine; \
-	else \
-	  echo "bench: no benchmarks yet (crates/engine/benches/)"; \
-	fi
+bench: bootstrap
+	@scripts/bench

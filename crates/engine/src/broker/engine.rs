@@ -380,7 +380,7 @@ enum End {
 enum Event {
     Publish { publisher: Node, epoch: u32 },
     /// A client resending an order after a timeout.
-    Resend { publisher: Node, epoch: u32, wire: WireIx, data: OrderData },
+    Resend { publisher: Node, epoch: u32, wire: WireIx, data: Box<OrderData> },
     /// A copy reaches the end of a wire.
     Arrive { copy: CopyRef, wire: WireIx, sent_at: SimTime, dropped: bool, attempt: u32 },
     /// A publisher or topic tries a failed send again.
@@ -398,8 +398,12 @@ enum Event {
     /// A delete call reaches the queue; `index` is the message in the
     /// worker's batch, or `None` for the whole batch.
     DeleteArrived { worker: WorkerRef, dropped: bool, index: Option<u32> },
-    Fault(Fault),
+    Fault(Box<Fault>),
 }
+
+/// Events sit in the heap and move on every push and pop: keep them small
+/// (rare, bulky payloads are boxed).
+const _: () = assert!(std::mem::size_of::<Event>() <= 40);
 
 /// A worker of a consumer, with the ticket of the one step it is waiting
 /// for; a kill or any new step bumps the ticket, so stale events are ignored.
@@ -779,7 +783,7 @@ impl Simulation {
             }
         }
         for scheduled in &scenario.faults {
-            sim.events.push(ms(scheduled.at_ms), Event::Fault(scheduled.fault.clone()));
+            sim.events.push(ms(scheduled.at_ms), Event::Fault(Box::new(scheduled.fault.clone())));
         }
         Ok(sim)
     }
@@ -844,7 +848,7 @@ impl Simulation {
     /// Schedules a fault for a later sim time (as a fault script entry would).
     pub fn schedule(&mut self, at: SimTime, command: Command) -> Result<(), CommandError> {
         self.check_command(&command)?;
-        self.events.push(at.max(self.now), Event::Fault(command));
+        self.events.push(at.max(self.now), Event::Fault(Box::new(command)));
         Ok(())
     }
 
@@ -1340,7 +1344,7 @@ impl Simulation {
     fn handle(&mut self, event: Event) {
         match event {
             Event::Publish { publisher, epoch } => self.on_publish(publisher, epoch),
-            Event::Resend { publisher, epoch, wire, data } => self.on_resend(publisher, epoch, wire, data),
+            Event::Resend { publisher, epoch, wire, data } => self.on_resend(publisher, epoch, wire, *data),
             Event::Arrive { copy, wire, dropped, attempt, .. } => self.on_arrive(copy, wire, dropped, attempt),
             Event::Retry { copy, wire, attempt } => {
                 if self.copy(copy).is_some() {
@@ -1359,7 +1363,7 @@ impl Simulation {
             Event::LongPollCheck { queue } => self.on_long_poll_check(queue),
             Event::ProcessingDone { worker } => self.on_processing_done(worker),
             Event::DeleteArrived { worker, dropped, index } => self.on_delete_arrived(worker, dropped, index),
-            Event::Fault(fault) => self.apply_fault(fault),
+            Event::Fault(fault) => self.apply_fault(*fault),
         }
     }
 
@@ -1452,6 +1456,7 @@ impl Simulation {
             if resend_ratio > 0.0 {
                 let NodeState::Publisher(x) = &mut self.nodes[p as usize].state else { unreachable!() };
                 if x.rng.next_f64() < resend_ratio {
+                    let data = Box::new(data);
                     self.events.push(self.now + ms(RESEND_AFTER_MS), Event::Resend { publisher: p, epoch, wire, data });
                 }
             }
