@@ -7,9 +7,10 @@
 //! box, or the canvas, is not lost; a drag commits one edit on release.
 
 use super::format;
-use super::geometry::{self, Point, BOX_HEIGHT, BOX_WIDTH, PORT_RADIUS};
+use super::geometry::{self, Point, WireCurve, BOX_HEIGHT, BOX_WIDTH, PORT_RADIUS};
 use super::icons::kind_glyph;
-use super::{client_to_canvas, commit_pending_input, Selection};
+use super::parse::describe_policy;
+use super::{client_to_canvas, commit_pending_input, component_label, is_fifo, Selection};
 use crate::live::LiveView;
 use fanout_engine::broker::Activity;
 use fanout_engine::scenario::edit::check_connect;
@@ -272,6 +273,23 @@ impl yew::Component for Canvas {
                 link.callback(move |e: PointerEvent| Msg::PressWire(from.clone(), to.clone(), e))
             };
             let marker = if selected { "url(#fanout-arrow-selected)" } else { "url(#fanout-arrow)" };
+            let curve = geometry::wire_curve(from, to);
+            // A subscription with a filter policy wears a funnel in its middle.
+            let funnel = wire.filter_policy.as_ref().map(|policy| {
+                let at = curve.point_at(0.5);
+                html! {
+                    <g class="wire-filter" data-testid={format!("filter-{}-{}", wire.from, wire.to)}
+                       transform={format!("translate({:.1} {:.1})", at.x, at.y)} onpointerdown={press.clone()}>
+                        <title>{ format!("Filter policy: only messages where {}", describe_policy(policy)) }</title>
+                        <circle r="9" />
+                        <path d="M-4.5 -4 H4.5 L1 0.5 V4.5 L-1 3.5 V0.5 Z" />
+                    </g>
+                }
+            });
+            let dead_letters = wire.dead_letter_queue.as_ref().and_then(|dlq| placed.get(dlq)).map(|dlq| {
+                let testid = format!("dlq-{}-{}-{}", wire.from, wire.to, dlq.id);
+                dlq_arrow(geometry::dlq_curve(curve.point_at(0.62), dlq), testid, "DLQ after retries".into())
+            });
             Some(html! {
                 <g key={format!("{}→{}", wire.from, wire.to)} class={classes!("wire", selected.then_some("selected"))}>
                     <title>{ format!("{} → {} · {} latency", from.name, to.name, format::duration_ms(wire.latency_ms)) }</title>
@@ -279,8 +297,20 @@ impl yew::Component for Canvas {
                     <path class="wire-hit" d={d.clone()} onpointerdown={press.clone()} />
                     <path class="wire-line" data-testid={format!("wire-{}-{}", wire.from, wire.to)}
                           d={d} marker-end={marker} onpointerdown={press} />
+                    { for dead_letters }
+                    { for funnel }
                 </g>
             })
+        });
+
+        // Queues' redrive policies: a dashed arrow to the dead-letter queue.
+        let redrives = scenario.components.iter().filter_map(|c| {
+            let Spec::Queue(queue) = &c.spec else { return None };
+            let redrive = queue.redrive.as_ref()?;
+            let (source, dlq) = (placed.get(&c.id)?, placed.get(&redrive.dead_letter_queue)?);
+            let testid = format!("dlq-{}-{}", c.id, dlq.id);
+            let label = format!("DLQ after {} receive{}", redrive.max_receive_count, if redrive.max_receive_count == 1 { "" } else { "s" });
+            Some(dlq_arrow(geometry::redrive_curve(source, dlq), testid, label))
         });
 
         let components = scenario.components.iter().map(|c| {
@@ -334,8 +364,9 @@ impl yew::Component for Canvas {
                      onpointerup={link.callback(Msg::PointerUp)}
                      onpointercancel={link.callback(|_| Msg::Cancel)}>
                     <defs>
-                        { arrow_marker("fanout-arrow") }
-                        { arrow_marker("fanout-arrow-selected") }
+                        { arrow_marker("fanout-arrow", 10.0 + PORT_RADIUS) }
+                        { arrow_marker("fanout-arrow-selected", 10.0 + PORT_RADIUS) }
+                        { arrow_marker("fanout-arrow-dlq", 9.0) }
                         <pattern id="fanout-grid" width="24" height="24" patternUnits="userSpaceOnUse">
                             <circle cx="1" cy="1" r="1" class="grid-dot" />
                         </pattern>
@@ -343,6 +374,7 @@ impl yew::Component for Canvas {
                     <rect class="background" width="100%" height="100%"
                           onpointerdown={link.callback(Msg::PressBackground)} />
                     { if scenario.components.is_empty() { empty_hint() } else { html! {} } }
+                    <g class="dead-letters">{ for redrives }</g>
                     <g class="wires">{ for wires }</g>
                     <g class="components">{ for components }</g>
                     { for rubber_band }
@@ -353,15 +385,27 @@ impl yew::Component for Canvas {
     }
 }
 
-/// An arrow head whose tip touches the input port's edge (the wire itself
-/// ends at the port's centre).
-fn arrow_marker(id: &'static str) -> Html {
-    let ref_x = format!("{}", 10.0 + PORT_RADIUS);
+/// An arrow head whose tip is `ref_x` past the line's end: wires end at the
+/// port's centre and the tip touches the port's edge; DLQ arrows end on the
+/// box edge.
+fn arrow_marker(id: &'static str, ref_x: f64) -> Html {
+    let ref_x = ref_x.to_string();
     html! {
         <marker id={id} class={id} viewBox="0 0 10 10" refX={ref_x} refY="5"
                 markerWidth="10" markerHeight="10" markerUnits="userSpaceOnUse" orient="auto">
             <path d="M 0 0 L 10 5 L 0 10 z" />
         </marker>
+    }
+}
+
+/// A dashed arrow to a dead-letter queue, with its label in the middle.
+fn dlq_arrow(curve: WireCurve, testid: String, label: String) -> Html {
+    let middle = curve.point_at(0.5);
+    html! {
+        <g class="dlq-link" key={testid.clone()}>
+            <path class="dlq-line" data-testid={testid} d={curve.svg_path()} marker-end="url(#fanout-arrow-dlq)" />
+            <text class="dlq-label" x={format!("{:.1}", middle.x + 6.0)} y={format!("{:.1}", middle.y + 3.0)}>{ label }</text>
+        </g>
     }
 }
 
@@ -429,18 +473,23 @@ fn view_component(
             </circle>
         }
     });
+    let fifo = is_fifo(&c.spec);
     html! {
         <g key={id.to_string()} class={class} transform={transform}
-           data-testid={format!("component-{id}")} data-kind={kind.as_str()}
+           data-testid={format!("component-{id}")} data-kind={kind.as_str()} data-fifo={fifo.to_string()}
            data-state={if activity.down { "down" } else { "running" }}>
             <g class="body" onpointerdown={press_body}>
-                <title>{ format!("{} ({}, id {})", c.name, kind.label(), c.id) }</title>
+                <title>{ format!("{} ({}, id {})", c.name, component_label(c), c.id) }</title>
                 <rect class="halo" x="-4" y="-4" width={(w + 8.0).to_string()} height={(h + 8.0).to_string()} rx="13" />
                 <rect class="box" width={w.to_string()} height={h.to_string()} rx="10" />
                 <rect class="accent" x="0" y="0" width="4" height={h.to_string()} rx="2" />
                 <g class="icon">{ kind_glyph(kind, 12.0, 9.0, 18.0) }</g>
                 { name_text(&c.name) }
                 { status_text(status_line(c, activity, scenario)) }
+                if fifo {
+                    { badges(&[("fifo", "FIFO".into())], &id, -7.0) }
+                }
+                { badges(&live_badges(activity), &id, h - 7.0) }
             </g>
             { for in_port }
             { for out_port }
@@ -501,6 +550,47 @@ fn status_line(c: &Component, activity: &Activity, scenario: &Scenario) -> Strin
             format!("busy {}/{workers}", activity.busy)
         }
     }
+}
+
+/// What the engine says is unusual right now, as small tags on the box's
+/// bottom edge: throttled (amber), slowed by a fault (amber), delayed messages.
+fn live_badges(activity: &Activity) -> Vec<(&'static str, String)> {
+    let mut badges = Vec::new();
+    if activity.down {
+        return badges;
+    }
+    if activity.delayed > 0 {
+        badges.push(("delayed", format!("{} delayed", activity.delayed)));
+    }
+    if activity.slowed {
+        badges.push(("slowed", "slowed".into()));
+    }
+    if activity.throttling {
+        badges.push(("throttled", "throttled".into()));
+    }
+    badges
+}
+
+/// Tags straddling a box edge at height `y`, right-aligned, each with the
+/// test hook `badge-<name>-<component id>`.
+fn badges(tags: &[(&'static str, String)], id: &ComponentId, y: f64) -> Html {
+    let mut right = BOX_WIDTH - 8.0;
+    tags.iter()
+        .map(|(name, text)| {
+            // 10.5 px bold text is about 6 px a character.
+            let width = 6.0 * text.chars().count() as f64 + 10.0;
+            right -= width;
+            let x = right;
+            right -= 4.0;
+            html! {
+                <g class={classes!("badge", *name)} data-testid={format!("badge-{name}-{id}")}
+                   transform={format!("translate({x:.1} {y:.1})")}>
+                    <rect width={format!("{width:.1}")} height="14" rx="7" />
+                    <text x={format!("{:.1}", width / 2.0)} y="10.5" text-anchor="middle">{ text }</text>
+                </g>
+            }
+        })
+        .collect()
 }
 
 fn shorten(text: &str, max_chars: usize) -> String {

@@ -115,6 +115,36 @@ pub fn component_at(components: &[Component], p: Point) -> Option<&Component> {
     components.iter().rev().find(|c| contains(c, p))
 }
 
+/// The dashed arrow from a queue to its dead-letter queue (redrive). It
+/// leaves the source's bottom (or top) edge and enters the DLQ's top (or
+/// bottom) edge; two boxes side by side are joined by a loop underneath.
+pub fn redrive_curve(source: &Component, dlq: &Component) -> WireCurve {
+    let half = BOX_HEIGHT / 2.0;
+    let dy = dlq.y - source.y;
+    if dy.abs() < BOX_HEIGHT + 24.0 {
+        let start = Point::new(source.x, source.y + half);
+        let end = Point::new(dlq.x, dlq.y + half);
+        let low = start.y.max(end.y) + 48.0;
+        return WireCurve { start, control1: Point::new(start.x, low), control2: Point::new(end.x, low), end };
+    }
+    let sign = dy.signum();
+    dlq_curve(Point::new(source.x, source.y + sign * half), dlq)
+}
+
+/// The dashed arrow from a point (the middle of a subscription wire) to a
+/// dead-letter queue, entering the box's nearer top or bottom edge.
+pub fn dlq_curve(start: Point, dlq: &Component) -> WireCurve {
+    let sign = if dlq.y >= start.y { 1.0 } else { -1.0 };
+    let end = Point::new(dlq.x, dlq.y - sign * BOX_HEIGHT / 2.0);
+    let bend = sign * ((end.y - start.y).abs() / 2.0).max(30.0);
+    WireCurve {
+        start,
+        control1: Point::new(start.x, start.y + bend),
+        control2: Point::new(end.x, end.y - bend),
+        end,
+    }
+}
+
 /// Gap kept between a box and the canvas edge when placing or moving.
 pub const EDGE_MARGIN: f64 = 8.0;
 
@@ -187,6 +217,21 @@ mod tests {
             assert!(components.iter().all(|c: &Component| !contains(c, p)), "spot {n} overlaps");
             components.push(component(&format!("c{n}"), ComponentKind::Consumer, p.x, p.y));
         }
+    }
+
+    #[test]
+    fn dead_letter_arrows_end_on_the_dlq_box_edge() {
+        let source = component("q", ComponentKind::Queue, 100.0, 100.0);
+        let below = component("dlq", ComponentKind::Queue, 300.0, 300.0);
+        let curve = redrive_curve(&source, &below);
+        assert_eq!(curve.start, Point::new(100.0, 100.0 + BOX_HEIGHT / 2.0));
+        assert_eq!(curve.end, Point::new(300.0, 300.0 - BOX_HEIGHT / 2.0));
+        let above = component("dlq", ComponentKind::Queue, 300.0, -100.0);
+        assert_eq!(redrive_curve(&source, &above).end, Point::new(300.0, -100.0 + BOX_HEIGHT / 2.0));
+        // Side by side: a loop under both boxes, never through them.
+        let beside = component("dlq", ComponentKind::Queue, 400.0, 110.0);
+        let curve = redrive_curve(&source, &beside);
+        assert!(curve.point_at(0.5).y > 110.0 + BOX_HEIGHT / 2.0);
     }
 
     #[test]

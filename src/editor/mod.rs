@@ -2,17 +2,20 @@
 //! state machine that turns drags and clicks into `Edit`s.
 
 mod canvas;
+mod fields;
 pub mod format;
 pub mod geometry;
 mod icons;
 mod inspector;
+mod lists;
 mod palette;
+pub mod parse;
 
 pub use canvas::Canvas;
 pub use inspector::Inspector;
 pub use palette::Palette;
 
-use fanout_engine::scenario::{Component, ComponentId, ComponentKind, Scenario};
+use fanout_engine::scenario::{Component, ComponentId, ComponentKind, Scenario, Spec};
 use geometry::Point;
 
 /// What is selected on the canvas. Transient editor state, never saved.
@@ -34,16 +37,68 @@ pub fn short_label(kind: ComponentKind) -> &'static str {
 
 /// A new component of `kind` centred at `at`, with a fresh id, a friendly
 /// name that matches the id's number ("queue-2" is called "Queue 2") and the
-/// kind's default settings.
-pub fn new_component(scenario: &Scenario, kind: ComponentKind, at: Point) -> Component {
+/// kind's default settings. `fifo` makes a queue or topic FIFO, named as AWS
+/// requires ("Queue 2.fifo").
+pub fn new_component(scenario: &Scenario, kind: ComponentKind, fifo: bool, at: Point) -> Component {
     let id = scenario.next_id(kind);
     let number = id.as_str().rsplit('-').next().unwrap_or("1");
+    let mut spec = kind.default_spec();
+    match &mut spec {
+        Spec::Queue(q) => q.fifo = fifo,
+        Spec::Topic(t) => t.fifo = fifo,
+        _ => {}
+    }
     Component {
-        name: format!("{} {number}", short_label(kind)),
+        name: format!("{} {number}{}", short_label(kind), if is_fifo(&spec) { ".fifo" } else { "" }),
         id,
         x: at.x.round(),
         y: at.y.round(),
-        spec: kind.default_spec(),
+        spec,
+    }
+}
+
+/// Whether a component is a FIFO queue or topic.
+pub fn is_fifo(spec: &Spec) -> bool {
+    match spec {
+        Spec::Queue(q) => q.fifo,
+        Spec::Topic(t) => t.fifo,
+        _ => false,
+    }
+}
+
+/// What a person calls a component's kind, FIFO variants included.
+pub fn variant_label(kind: ComponentKind, fifo: bool) -> &'static str {
+    match (kind, fifo) {
+        (ComponentKind::Topic, true) => "SNS FIFO topic",
+        (ComponentKind::Queue, true) => "SQS FIFO queue",
+        _ => kind.label(),
+    }
+}
+
+pub fn component_label(c: &Component) -> &'static str {
+    variant_label(c.kind(), is_fifo(&c.spec))
+}
+
+/// [`kind_help`] for a component, FIFO variants included.
+pub fn component_help(c: &Component) -> &'static str {
+    variant_help(c.kind(), is_fifo(&c.spec))
+}
+
+/// What a kind does, FIFO variants included: the palette's tooltips and the
+/// inspector's introduction.
+pub fn variant_help(kind: ComponentKind, fifo: bool) -> &'static str {
+    match (kind, fifo) {
+        (ComponentKind::Topic, true) => {
+            "SNS FIFO topic: like a Standard topic, but each message group keeps its order, duplicates \
+             within 5 minutes are dropped, and it publishes up to 3,000 msg/s. It delivers only to \
+             SQS FIFO queues."
+        }
+        (ComponentKind::Queue, true) => {
+            "SQS FIFO queue: each message group is delivered in order, one message of a group in flight \
+             at a time (the head blocks its group); duplicates within 5 minutes are accepted but not \
+             delivered; 300 API calls/s per action, 3,000 msg/s with batches of 10."
+        }
+        _ => kind_help(kind),
     }
 }
 

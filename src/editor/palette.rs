@@ -1,6 +1,6 @@
-//! The palette: one item per component kind. Drag an item onto the canvas
-//! to place it there, or click it (or press Enter on it) to add it at a free
-//! spot.
+//! The palette: one item per component kind, plus the FIFO variants of
+//! queues and topics. Drag an item onto the canvas to place it there, or
+//! click it (or press Enter on it) to add it at a free spot.
 //!
 //! The drag uses pointer events with window-level listeners (installed on
 //! press, dropped on release), so it follows the pointer across the page and
@@ -8,7 +8,7 @@
 
 use super::geometry::{self, Point};
 use super::icons::kind_icon;
-use super::{canvas_element, client_to_canvas, commit_pending_input, kind_help, new_component};
+use super::{canvas_element, client_to_canvas, commit_pending_input, new_component, variant_help, variant_label};
 use fanout_engine::scenario::{ComponentKind, Edit, Scenario};
 use gloo_events::EventListener;
 use std::rc::Rc;
@@ -27,8 +27,21 @@ pub struct PaletteProps {
     pub on_edit: Callback<Edit>,
 }
 
+/// A palette item: a kind, and whether it makes the FIFO variant.
+type Entry = (ComponentKind, bool);
+
+/// The items in order: the FIFO variants follow their Standard kind.
+const ENTRIES: [Entry; 6] = [
+    (ComponentKind::Publisher, false),
+    (ComponentKind::Topic, false),
+    (ComponentKind::Topic, true),
+    (ComponentKind::Queue, false),
+    (ComponentKind::Queue, true),
+    (ComponentKind::Consumer, false),
+];
+
 struct Drag {
-    kind: ComponentKind,
+    entry: Entry,
     pressed_at: Point,
     /// Client coordinates of the pointer now.
     pointer: Point,
@@ -38,11 +51,11 @@ struct Drag {
 }
 
 pub enum Msg {
-    Press(ComponentKind, PointerEvent),
+    Press(Entry, PointerEvent),
     Move(Point),
     Release(Point),
     Cancel,
-    Click(ComponentKind),
+    Click(Entry),
 }
 
 pub struct Palette {
@@ -76,7 +89,7 @@ impl Component for Palette {
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
         let props = ctx.props();
         match msg {
-            Msg::Press(kind, event) => {
+            Msg::Press(entry, event) => {
                 if event.button() != 0 || !event.is_primary() {
                     return false;
                 }
@@ -103,7 +116,7 @@ impl Component for Palette {
                     EventListener::new(&window, "pointercancel", move |_| on_cancel.emit(())),
                 ];
                 let at = client_point(&event);
-                self.drag = Some(Drag { kind, pressed_at: at, pointer: at, dragging: false, _listeners: listeners });
+                self.drag = Some(Drag { entry, pressed_at: at, pointer: at, dragging: false, _listeners: listeners });
                 false
             }
             Msg::Move(pointer) => {
@@ -122,17 +135,18 @@ impl Component for Palette {
                 }
                 self.ignore_clicks_until_ms = js_sys::Date::now() + CLICK_AFTER_DRAG_MS;
                 if let Some(at) = Self::drop_point(pointer) {
-                    props.on_edit.emit(Edit::AddComponent(new_component(&props.scenario, drag.kind, at)));
+                    let (kind, fifo) = drag.entry;
+                    props.on_edit.emit(Edit::AddComponent(new_component(&props.scenario, kind, fifo, at)));
                 }
                 true
             }
             Msg::Cancel => self.drag.take().is_some_and(|d| d.dragging),
-            Msg::Click(kind) => {
+            Msg::Click((kind, fifo)) => {
                 if js_sys::Date::now() < self.ignore_clicks_until_ms {
                     return false;
                 }
                 let at = geometry::free_spot(&props.scenario.components, kind);
-                props.on_edit.emit(Edit::AddComponent(new_component(&props.scenario, kind, at)));
+                props.on_edit.emit(Edit::AddComponent(new_component(&props.scenario, kind, fifo, at)));
                 false
             }
         }
@@ -140,28 +154,31 @@ impl Component for Palette {
 
     fn view(&self, ctx: &Context<Self>) -> Html {
         let link = ctx.link();
-        let items = ComponentKind::ALL.into_iter().map(|kind| {
-            let dragging = self.drag.as_ref().is_some_and(|d| d.dragging && d.kind == kind);
+        let items = ENTRIES.into_iter().map(|entry| {
+            let (kind, fifo) = entry;
+            let dragging = self.drag.as_ref().is_some_and(|d| d.dragging && d.entry == entry);
+            let testid = format!("palette-{}{}", kind.as_str(), if fifo { "-fifo" } else { "" });
             html! {
                 <li>
                     <button type="button"
-                            class={classes!("palette-item", format!("kind-{}", kind.as_str()), dragging.then_some("dragging"))}
-                            data-testid={format!("palette-{}", kind.as_str())}
-                            title={kind_help(kind)}
-                            onpointerdown={link.callback(move |e: PointerEvent| Msg::Press(kind, e))}
-                            onclick={link.callback(move |_| Msg::Click(kind))}>
+                            class={classes!("palette-item", format!("kind-{}", kind.as_str()), fifo.then_some("variant"), dragging.then_some("dragging"))}
+                            data-testid={testid}
+                            title={variant_help(kind, fifo)}
+                            onpointerdown={link.callback(move |e: PointerEvent| Msg::Press(entry, e))}
+                            onclick={link.callback(move |_| Msg::Click(entry))}>
                         { kind_icon(kind, 22) }
-                        <span class="palette-label">{ kind.label() }</span>
+                        <span class="palette-label">{ palette_label(kind, fifo) }</span>
                     </button>
                 </li>
             }
         });
         let ghost = self.drag.as_ref().filter(|d| d.dragging).map(|d| {
+            let (kind, fifo) = d.entry;
             let style = format!("left: {:.0}px; top: {:.0}px", d.pointer.x, d.pointer.y);
             html! {
-                <div class={classes!("palette-ghost", format!("kind-{}", d.kind.as_str()))} style={style} aria-hidden="true">
-                    { kind_icon(d.kind, 20) }
-                    <span>{ d.kind.label() }</span>
+                <div class={classes!("palette-ghost", format!("kind-{}", kind.as_str()))} style={style} aria-hidden="true">
+                    { kind_icon(kind, 20) }
+                    <span>{ variant_label(kind, fifo) }</span>
                 </div>
             }
         });
@@ -173,6 +190,15 @@ impl Component for Palette {
                 { for ghost }
             </nav>
         }
+    }
+}
+
+/// Under their Standard kind, "FIFO queue" says enough.
+fn palette_label(kind: ComponentKind, fifo: bool) -> &'static str {
+    match (kind, fifo) {
+        (ComponentKind::Queue, true) => "FIFO queue",
+        (ComponentKind::Topic, true) => "FIFO topic",
+        _ => kind.label(),
     }
 }
 

@@ -1,0 +1,376 @@
+//! Reading what people type into the inspector, and writing settings back as
+//! the text they would type: numbers with separators, durations with units,
+//! attribute values ("book, food" or "10–500") and filter conditions. Pure,
+//! so it is unit-tested natively; every error is a sentence to show under the
+//! field.
+
+use super::format;
+use fanout_engine::scenario::{AttributeValues, FilterCondition, FilterPolicy, NumericOp};
+
+/// People type "30,000" or "30 000" as often as "30000".
+pub fn strip_separators(text: &str) -> String {
+    text.trim().chars().filter(|c| !matches!(c, ',' | '_' | ' ' | '\u{a0}')).collect()
+}
+
+/// `43200000` as `43,200,000`.
+pub fn thousands(value: u64) -> String {
+    let digits = value.to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// Validation messages are written lower-case to follow a location; standing
+/// alone under a field they read better as a sentence.
+pub fn sentence(message: &str) -> String {
+    let mut chars = message.chars();
+    let mut text: String = chars.next().map(|c| c.to_uppercase().collect()).unwrap_or_default();
+    text.extend(chars);
+    if !text.ends_with('.') {
+        text.push('.');
+    }
+    text
+}
+
+pub fn parse_whole(text: &str, what: &str, min: u64, max: u64) -> Result<u64, String> {
+    let clean = strip_separators(text);
+    let range = format!("between {} and {}", thousands(min), thousands(max));
+    let value: u64 = clean.parse().map_err(|_| {
+        if clean.is_empty() {
+            format!("Enter a whole number of {what}, {range}.")
+        } else {
+            format!("'{}' is not a whole number of {what}; enter one {range}.", text.trim())
+        }
+    })?;
+    if !(min..=max).contains(&value) {
+        return Err(format!("Enter a number of {what} {range}."));
+    }
+    Ok(value)
+}
+
+/// A duration in milliseconds: a plain number is milliseconds, or a number
+/// with a unit (`30 s`, `1.5 h`, `4 d`, `500ms`), the way the echo prints it.
+pub fn parse_duration_ms(text: &str, min: u64, max: u64) -> Result<u64, String> {
+    let clean = strip_separators(text).to_ascii_lowercase();
+    let split = clean.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(clean.len());
+    let (number, unit) = clean.split_at(split);
+    let scale = match unit {
+        "" | "ms" => 1.0,
+        "s" | "sec" => 1e3,
+        "m" | "min" => 6e4,
+        "h" => 3.6e6,
+        "d" | "days" | "day" => 8.64e7,
+        _ => f64::NAN,
+    };
+    let value = number.parse::<f64>().map(|n| (n * scale).round()).unwrap_or(f64::NAN);
+    let range = format!(
+        "between {} and {} ({} ms)",
+        format::duration_ms(min),
+        format::duration_ms(max),
+        thousands(max)
+    );
+    if !value.is_finite() {
+        return Err(format!("Enter a duration {range}: milliseconds, or a number with s, min, h or d."));
+    }
+    if !(min as f64..=max as f64).contains(&value) {
+        return Err(format!("Enter a duration {range}."));
+    }
+    Ok(value as u64)
+}
+
+/// A fraction from 0 to 1; "5%" is read as 0.05.
+pub fn parse_ratio(text: &str) -> Result<f64, String> {
+    let clean = strip_separators(text);
+    let (number, scale) = match clean.strip_suffix('%') {
+        Some(percent) => (percent, 0.01),
+        None => (clean.as_str(), 1.0),
+    };
+    match number.parse::<f64>().map(|n| n * scale) {
+        Ok(value) if (0.0..=1.0).contains(&value) => Ok(value),
+        _ => Err("Enter a fraction from 0 to 1 (0.05 or 5%).".into()),
+    }
+}
+
+/// A fraction as a percentage for the echo beside a ratio field.
+pub fn percent(ratio: f64) -> String {
+    format!("{} %", format::number(ratio * 100.0))
+}
+
+/// An attribute's values as typed: `book, food` or `10–500`.
+pub fn attribute_values_text(values: &AttributeValues) -> String {
+    match values {
+        AttributeValues::OneOf(list) => list.join(", "),
+        AttributeValues::Between(min, max) => format!("{min}–{max}"),
+    }
+}
+
+/// Comma-separated words, trimmed, empty ones dropped: `book, food`.
+pub fn parse_list(text: &str) -> Vec<String> {
+    text.split(',').map(str::trim).filter(|v| !v.is_empty()).map(String::from).collect()
+}
+
+/// A whole-number range: `10–500`, `10-500`, `10..500`, `10 to 500`, also
+/// with negative bounds (`-5-5`).
+pub fn parse_range(text: &str) -> Result<(i64, i64), String> {
+    let text = text.trim();
+    let number = |s: &str| strip_separators(s).parse::<i64>().ok();
+    // Try each separator after the first character (which may be a minus
+    // sign) until both sides read as numbers.
+    let found = text.char_indices().skip(1).find_map(|(i, c)| {
+        let rest = &text[i..];
+        let width = match c {
+            '–' | '—' | '-' => c.len_utf8(),
+            '.' if rest.starts_with("..") => 2,
+            't' if rest.starts_with("to") => 2,
+            _ => return None,
+        };
+        Some((number(&text[..i])?, number(&text[i + width..])?))
+    });
+    match found {
+        Some((min, max)) if min <= max => Ok((min, max)),
+        Some(_) => Err("The first number of a range is the smaller one, as in 10–500.".into()),
+        None => Err("Enter a range of whole numbers, as in 10–500.".into()),
+    }
+}
+
+/// Reads typed attribute values for the chosen kind (`one-of` or `between`).
+pub fn parse_attribute_values(kind: &str, text: &str) -> Result<AttributeValues, String> {
+    if kind == "between" {
+        let (min, max) = parse_range(text)?;
+        Ok(AttributeValues::Between(min, max))
+    } else {
+        let list = parse_list(text);
+        if list.is_empty() {
+            return Err("Enter one or more values separated by commas, as in book, food.".into());
+        }
+        Ok(AttributeValues::OneOf(list))
+    }
+}
+
+/// The filter conditions offered in the editor, as (value, label) pairs.
+pub const FILTER_OPS: [(&str, &str); 10] = [
+    ("exact", "is"),
+    ("prefix", "starts with"),
+    ("anything-but", "is not"),
+    ("<", "<"),
+    ("<=", "≤"),
+    ("=", "= (number)"),
+    (">=", "≥"),
+    (">", ">"),
+    ("exists", "is present"),
+    ("absent", "is absent"),
+];
+
+const NUMERIC_OPS: [(&str, NumericOp); 5] = [
+    ("<", NumericOp::Less),
+    ("<=", NumericOp::LessOrEqual),
+    ("=", NumericOp::Equal),
+    (">=", NumericOp::GreaterOrEqual),
+    (">", NumericOp::Greater),
+];
+
+/// The editor's name for a condition's operator (a `FILTER_OPS` value).
+pub fn condition_op(condition: &FilterCondition) -> &'static str {
+    match condition {
+        FilterCondition::Exact(_) => "exact",
+        FilterCondition::Prefix(_) => "prefix",
+        FilterCondition::AnythingBut(_) => "anything-but",
+        FilterCondition::Numeric(op, _) => NUMERIC_OPS.iter().find(|(_, o)| o == op).map_or("=", |(name, _)| name),
+        FilterCondition::Exists(true) => "exists",
+        FilterCondition::Exists(false) => "absent",
+    }
+}
+
+/// A condition's operand as typed (`book`, `a, b`, `100`; empty for exists).
+pub fn condition_text(condition: &FilterCondition) -> String {
+    match condition {
+        FilterCondition::Exact(v) | FilterCondition::Prefix(v) => v.clone(),
+        FilterCondition::AnythingBut(list) => list.join(", "),
+        FilterCondition::Numeric(_, n) => format::number(*n),
+        FilterCondition::Exists(_) => String::new(),
+    }
+}
+
+/// Whether an operator takes an operand (everything but exists/absent).
+pub fn op_takes_value(op: &str) -> bool {
+    !matches!(op, "exists" | "absent")
+}
+
+/// Builds a condition from the chosen operator and the typed operand.
+pub fn parse_condition(op: &str, text: &str) -> Result<FilterCondition, String> {
+    let value = text.trim();
+    if let Some((_, numeric)) = NUMERIC_OPS.iter().find(|(name, _)| *name == op) {
+        return match strip_separators(value).parse::<f64>() {
+            Ok(n) if n.is_finite() => Ok(FilterCondition::Numeric(*numeric, n)),
+            _ => Err(format!("'{value}' is not a number to compare with.")),
+        };
+    }
+    match op {
+        "exact" | "prefix" if value.is_empty() => Err("Enter the value to match.".into()),
+        "exact" => Ok(FilterCondition::Exact(value.into())),
+        "prefix" => Ok(FilterCondition::Prefix(value.into())),
+        "anything-but" => {
+            let list = parse_list(value);
+            if list.is_empty() {
+                Err("Enter the values to exclude, separated by commas.".into())
+            } else {
+                Ok(FilterCondition::AnythingBut(list))
+            }
+        }
+        "exists" => Ok(FilterCondition::Exists(true)),
+        "absent" => Ok(FilterCondition::Exists(false)),
+        other => Err(format!("Unknown condition '{other}'.")),
+    }
+}
+
+/// One row of the filter editor: an attribute key and one condition on it.
+pub type FilterRow = (String, FilterCondition);
+
+/// A policy as editor rows, one per condition, keys in the policy's order.
+pub fn policy_rows(policy: &FilterPolicy) -> Vec<FilterRow> {
+    policy
+        .iter()
+        .flat_map(|(key, conditions)| conditions.iter().map(move |c| (key.clone(), c.clone())))
+        .collect()
+}
+
+/// Rows back into a policy: rows with the same key are alternatives (OR),
+/// different keys must all match (AND). Keys are trimmed.
+pub fn policy_from_rows(rows: impl IntoIterator<Item = FilterRow>) -> FilterPolicy {
+    let mut policy = FilterPolicy::new();
+    for (key, condition) in rows {
+        let key = key.trim();
+        match policy.get_mut(key) {
+            Some(conditions) => conditions.push(condition),
+            None => {
+                policy.insert(key.to_string(), vec![condition]);
+            }
+        }
+    }
+    policy
+}
+
+/// A policy in words, for the funnel's tooltip: `type is book or food, and
+/// amount ≥ 100`.
+pub fn describe_policy(policy: &FilterPolicy) -> String {
+    let keys: Vec<String> = policy
+        .iter()
+        .map(|(key, conditions)| {
+            let alternatives: Vec<String> = conditions
+                .iter()
+                .map(|c| {
+                    let label = FILTER_OPS.iter().find(|(op, _)| *op == condition_op(c)).map_or("", |(_, l)| l);
+                    let label = if label == "= (number)" { "=" } else { label };
+                    match c {
+                        FilterCondition::Exists(_) => label.to_string(),
+                        _ => format!("{label} {}", condition_text(c)),
+                    }
+                })
+                .collect();
+            format!("{key} {}", alternatives.join(" or "))
+        })
+        .collect();
+    if keys.is_empty() {
+        "every message".into()
+    } else {
+        keys.join(", and ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_numbers_accept_separators_and_explain_limits() {
+        assert_eq!(parse_whole("30,000", "ms", 0, 100_000), Ok(30_000));
+        assert_eq!(parse_whole(" 45 000 ", "ms", 0, 100_000), Ok(45_000));
+        assert!(parse_whole("-5", "ms", 0, 10).unwrap_err().contains("not a whole number"));
+        assert!(parse_whole("11", "ms", 0, 10).unwrap_err().contains("between 0 and 10"));
+        assert_eq!(thousands(43_200_000), "43,200,000");
+    }
+
+    #[test]
+    fn durations_take_units() {
+        assert_eq!(parse_duration_ms("30000", 0, u64::MAX), Ok(30_000));
+        assert_eq!(parse_duration_ms("30 s", 0, u64::MAX), Ok(30_000));
+        assert_eq!(parse_duration_ms("1.5h", 0, u64::MAX), Ok(5_400_000));
+        assert_eq!(parse_duration_ms("4 d", 0, u64::MAX), Ok(345_600_000));
+        assert_eq!(parse_duration_ms("2 min", 0, u64::MAX), Ok(120_000));
+        assert!(parse_duration_ms("5 parsecs", 0, 10).unwrap_err().contains("milliseconds"));
+        assert!(parse_duration_ms("30 s", 60_000, 100_000).unwrap_err().contains("between 1 min and"));
+    }
+
+    #[test]
+    fn ratios_take_fractions_or_percentages() {
+        assert_eq!(parse_ratio("0.25"), Ok(0.25));
+        assert_eq!(parse_ratio("5%"), Ok(0.05));
+        assert!(parse_ratio("1.5").is_err());
+        assert!(parse_ratio("lots").is_err());
+        assert_eq!(percent(0.001), "0.1 %");
+    }
+
+    #[test]
+    fn attribute_values_round_trip() {
+        let words = parse_attribute_values("one-of", " book,food ,, ").unwrap();
+        assert_eq!(words, AttributeValues::OneOf(vec!["book".into(), "food".into()]));
+        assert_eq!(attribute_values_text(&words), "book, food");
+        for typed in ["10–500", "10-500", "10..500", "10 to 500"] {
+            assert_eq!(parse_attribute_values("between", typed), Ok(AttributeValues::Between(10, 500)), "{typed}");
+        }
+        assert_eq!(parse_range("-5-5"), Ok((-5, 5)));
+        assert_eq!(parse_range("-10 – -5"), Ok((-10, -5)));
+        assert_eq!(attribute_values_text(&AttributeValues::Between(10, 500)), "10–500");
+        assert!(parse_range("500-10").unwrap_err().contains("smaller"));
+        assert!(parse_range("ten").is_err());
+        assert!(parse_attribute_values("one-of", " , ").is_err());
+    }
+
+    #[test]
+    fn filter_rows_round_trip_through_a_policy() {
+        let rows = vec![
+            ("type".to_string(), parse_condition("exact", "book").unwrap()),
+            ("amount".to_string(), parse_condition(">=", "100").unwrap()),
+            (" type ".to_string(), parse_condition("prefix", "fo").unwrap()),
+        ];
+        let policy = policy_from_rows(rows);
+        assert_eq!(policy.len(), 2, "same key, one entry: OR within a key");
+        assert_eq!(
+            policy["type"],
+            vec![FilterCondition::Exact("book".into()), FilterCondition::Prefix("fo".into())]
+        );
+        let back = policy_rows(&policy);
+        assert_eq!(back.len(), 3);
+        assert_eq!(policy_from_rows(back), policy);
+        assert_eq!(describe_policy(&policy), "amount ≥ 100, and type is book or starts with fo");
+    }
+
+    #[test]
+    fn every_condition_reads_back_as_typed() {
+        for (op, text) in [
+            ("exact", "book"),
+            ("prefix", "bo"),
+            ("anything-but", "a, b"),
+            ("<", "5"),
+            ("<=", "5"),
+            ("=", "5.5"),
+            (">=", "5"),
+            (">", "5"),
+            ("exists", ""),
+            ("absent", ""),
+        ] {
+            let condition = parse_condition(op, text).unwrap();
+            assert_eq!(condition_op(&condition), op);
+            assert_eq!(condition_text(&condition), text);
+            assert_eq!(op_takes_value(op), !text.is_empty());
+        }
+        assert!(parse_condition("<", "many").is_err());
+        assert!(parse_condition("exact", " ").is_err());
+        assert!(parse_condition("anything-but", ",").is_err());
+    }
+}
