@@ -124,12 +124,13 @@ test('editor: the inspector checks a value before it is applied', async (t) => {
   await page.locator(testId(`component-${queue}`)).click();
 
   const field = page.locator(testId('field-visibility_timeout_ms'));
+  const echo = page.locator('.field', { has: field }).locator('.field-echo');
   assert.equal(await field.inputValue(), '30000', 'SQS default visibility timeout');
-  assert.match(await page.locator('.field-echo').textContent(), /= 30 s/);
+  assert.match(await echo.textContent(), /= 30 s/);
 
   await field.fill('45000');
   await field.press('Enter');
-  assert.match(await page.locator('.field-echo').textContent(), /= 45 s/);
+  assert.match(await echo.textContent(), /= 45 s/);
 
   // Beyond SQS's 12 hours: explained under the field, not applied.
   await field.fill('99999999999');
