@@ -147,7 +147,7 @@ pub fn text_field(props: &TextFieldProps) -> Html {
     let invalid = problem.is_some().to_string();
     let input = if multiline {
         html! {
-            <textarea id={input_id.clone()} data-testid={testid} rows="4" value={shown}
+            <textarea id={input_id.clone()} data-testid={testid} rows="5" value={shown}
                       oninput={on_input} onkeydown={on_keydown} onblur={on_blur}
                       aria-invalid={invalid} aria-describedby={format!("{input_id}-error")} />
         }

@@ -11,7 +11,7 @@ use super::format;
 use super::icons::kind_icon;
 use super::lists::{attributes_editor, filter_editor};
 use super::parse::{parse_duration_ms, parse_ratio, parse_whole, sentence, strip_separators, thousands};
-use super::{component_help, component_label, Selection};
+use super::{component_help, component_label, is_fifo, Selection};
 use fanout_engine::scenario::validate::*;
 use fanout_engine::scenario::{
     AckMode, ArrivalPattern, Component, ComponentId, Edit, MessageGroup, RedrivePolicy, Scenario, Spec,
@@ -490,7 +490,7 @@ fn queue_settings(c: &Component, q: &fanout_engine::scenario::QueueConfig, props
             { group("Delivery", number_fields(&DELIVERY, c, props)) }
             { group("Reliability", html! {
                 <>
-                    { dlq_select(props, c, q.fifo, dlq.as_ref(), "Dead-letter queue",
+                    { dlq_select(props, c, dlq.as_ref(), "Dead-letter queue",
                         "default none: received again until it expires",
                         "Redrive policy: where messages go after being received too often without a delete (poison messages). It must be a queue of the same type: FIFO → FIFO, Standard → Standard.",
                         dlq_commit) }
@@ -519,13 +519,13 @@ const DEFAULT_MAX_RECEIVES: u32 = 10;
 fn dlq_select(
     props: &InspectorProps,
     owner: &Component,
-    fifo: bool,
     current: Option<&ComponentId>,
     label: &'static str,
     default_note: &'static str,
     help: &'static str,
     on_change: Commit,
 ) -> Html {
+    let fifo = is_fifo(&owner.spec);
     let mut same = vec![(String::new(), "None".to_string())];
     let mut other = Vec::new();
     for c in &props.scenario.components {
@@ -619,7 +619,6 @@ fn wire_panel(wire: &Wire, props: &InspectorProps) -> Html {
     };
     let topic = scenario.component(&from).filter(|c| matches!(c.spec, Spec::Topic(_)));
     let subscription = topic.map(|topic| {
-        let fifo = matches!(topic.spec, Spec::Topic(ref t) if t.fifo);
         let dlq_commit = wire_commit(
             props,
             wire,
@@ -633,7 +632,7 @@ fn wire_panel(wire: &Wire, props: &InspectorProps) -> Html {
                 { group("Filter policy", filter_editor(props, wire)) }
                 { group("Reliability", html! {
                     <>
-                        { dlq_select(props, topic, fifo, wire.dead_letter_queue.as_ref(), "Subscription dead-letter queue",
+                        { dlq_select(props, topic, wire.dead_letter_queue.as_ref(), "Subscription dead-letter queue",
                             "default none: dropped after the retries",
                             "Where a message goes when the topic gives up delivering it (after its retry policy), instead of being dropped. It must be FIFO exactly when the topic is.",
                             dlq_commit) }

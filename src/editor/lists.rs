@@ -36,12 +36,20 @@ fn suggested_values(words: &[&str]) -> AttributeValues {
     }
 }
 
+/// Changes a publisher's attributes (and its message group, which may name
+/// one) from typed text.
+type AttributeChange = Rc<dyn Fn(&mut Vec<AttributeRule>, &mut MessageGroup, &str) -> Result<(), String>>;
+/// Changes a subscription's filter policy from typed text.
+type PolicyChange = Rc<dyn Fn(&mut Option<FilterPolicy>, &str) -> Result<(), String>>;
+/// Changes the filter editor's rows from typed text.
+type RowsChange = Rc<dyn Fn(&mut Vec<FilterRow>, &str) -> Result<(), String>>;
+
 /// A publisher's message attributes, one row each: name, kind, values.
 pub fn attributes_editor(props: &InspectorProps, publisher: &Component) -> Html {
     let Spec::Publisher(config) = &publisher.spec else { return html! {} };
     // Every row's controls commit through one function: the row and what to
     // change in it arrive with the text.
-    let commit = |change: Rc<dyn Fn(&mut Vec<AttributeRule>, &mut MessageGroup, &str) -> Result<(), String>>| {
+    let commit = |change: AttributeChange| {
         spec_commit(
             props,
             publisher,
@@ -134,7 +142,7 @@ thread_local! {
 /// the same attribute are alternatives; different attributes must all match.
 pub fn filter_editor(props: &InspectorProps, wire: &Wire) -> Html {
     let scenario = &props.scenario;
-    let commit = |change: Rc<dyn Fn(&mut Option<FilterPolicy>, &str) -> Result<(), String>>| {
+    let commit = |change: PolicyChange| {
         wire_commit(
             props,
             wire,
@@ -142,7 +150,7 @@ pub fn filter_editor(props: &InspectorProps, wire: &Wire) -> Html {
         )
     };
     // Rows edit a flat list and rebuild the policy; an empty list means no filter.
-    let rows_commit = |change: Rc<dyn Fn(&mut Vec<FilterRow>, &str) -> Result<(), String>>| {
+    let rows_commit = |change: RowsChange| {
         commit(Rc::new(move |policy, text| {
             let mut rows = policy.as_ref().map(policy_rows).unwrap_or_default();
             change(&mut rows, text)?;
@@ -284,8 +292,8 @@ fn sample_condition(hints: &[AttributeRule], key: &str, op: &str) -> FilterCondi
         None => "book".into(),
     };
     parse_condition(op, &sample)
-        .or_else(|_| parse_condition(op, "0"))
-        .unwrap_or_else(|_| FilterCondition::Exists(true))
+        .or(parse_condition(op, "0"))
+        .unwrap_or(FilterCondition::Exists(true))
 }
 
 fn add_button(testid: &'static str, text: &'static str, disabled: bool, commit: Commit) -> Html {
