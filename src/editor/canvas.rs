@@ -538,10 +538,11 @@ fn status_line(c: &Component, activity: &Activity, scenario: &Scenario) -> Strin
         }
         Spec::Topic(_) => {
             let subscribers = scenario.wires.iter().filter(|w| w.from == c.id).count();
-            match subscribers {
-                0 => "no subscribers".into(),
-                1 => "fans out to 1".into(),
-                n => format!("fans out to {n}"),
+            match (subscribers, activity.in_flight) {
+                (0, _) => "no subscribers".into(),
+                // The engine counts pushes waiting for a retry as in flight.
+                (n, 0) => format!("fans out to {n}"),
+                (n, retrying) => format!("fans out to {n} · {retrying} retrying"),
             }
         }
         Spec::Queue(_) => format!("{} waiting · {} in flight", activity.waiting, activity.in_flight),
