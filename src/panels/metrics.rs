@@ -1,3 +1,4 @@
+use super::invariants::InvariantsView;
 use fanout_engine::report::Counters;
 use fanout_engine::scenario::{ComponentId, ComponentKind, Scenario};
 use fanout_engine::sim::TraceHasher;
@@ -20,7 +21,7 @@ pub struct ComponentMetrics {
 pub struct Metrics {
     pub totals: Counters,
     pub components: Vec<ComponentMetrics>,
-    pub conservation_holds: bool,
+    pub invariants: InvariantsView,
     /// The trace hash in hex, as the CLI prints it.
     pub trace_hash: String,
 }
@@ -40,7 +41,7 @@ impl Metrics {
                     counters: Counters::default(),
                 })
                 .collect(),
-            conservation_holds: true,
+            invariants: InvariantsView::default(),
             trace_hash: format!("{:016x}", TraceHasher::default().finish()),
         }
     }
@@ -67,47 +68,73 @@ impl Metrics {
                         .unwrap_or_default(),
                 })
                 .collect(),
-            conservation_holds: report.conservation_holds,
+            invariants: InvariantsView::from_sim(sim),
             trace_hash: report.trace_hash,
         }
     }
+
+    /// Whether a column has a number other than zero anywhere.
+    fn column_moved(&self, metric: &str) -> bool {
+        value_of(&self.totals, metric) != 0 || self.components.iter().any(|c| value_of(&c.counters, metric) != 0)
+    }
 }
 
-/// The columns of both the scenario-wide row and the per-component table:
-/// (metric name used in `data-testid`, column heading, tooltip).
-const COLUMNS: [(&str, &str, &str); 7] = [
-    ("published", "Published", "Orders a publisher created"),
-    ("delivered", "Delivered", "Copies processed successfully (and deleted, when they came from a queue)"),
-    ("in_queue", "In queue", "Copies stored in a queue, waiting to be received"),
+/// The columns of both the scenario-wide tiles and the per-component table:
+/// (metric name used in `data-testid`, heading, tooltip, always shown).
+/// Columns not always shown appear once a number in them is not zero, so a
+/// lesson about lost orders is not buried under FIFO and DLQ counters.
+const COLUMNS: [(&str, &str, &str, bool); 15] = [
+    ("published", "Published", "Orders a publisher created", true),
+    ("delivered", "Delivered", "Copies processed successfully (and deleted, when they came from a queue)", true),
+    ("in_queue", "In queue", "Copies stored in a queue, waiting to be received", true),
     (
         "in_flight",
         "In flight",
         "Copies on a wire, being processed, waiting for a retry, or received from a queue and not yet deleted",
+        true,
     ),
-    ("lost", "Lost", "Copies that will never be delivered"),
-    ("duplicates", "Duplicates", "Extra processings of a copy that had already been processed"),
-    ("oldest_message_age_ms", "Oldest age", "Age of the oldest copy still waiting in a queue"),
+    ("lost", "Lost", "Copies that will never be delivered", true),
+    ("duplicates", "Duplicates", "Extra processings of a copy that had already been processed", true),
+    ("out_of_order", "Out of order", "Receives of a copy older than one already received", false),
+    ("expired", "Expired", "Copies a queue dropped because they outlived its retention period", false),
+    ("dead_lettered", "Dead-lettered", "Copies moved to a dead-letter queue", false),
+    ("filtered", "Filtered", "Copies a subscription's filter policy did not let through", false),
+    ("deduplicated", "Deduplicated", "Duplicates a FIFO queue or topic accepted but did not deliver", false),
+    ("throttled", "Throttled", "API calls refused for exceeding a throughput limit (FIFO: 300/s per action)", false),
+    ("oldest_message_age_ms", "Oldest age", "Age of the oldest copy still waiting in a queue", true),
+    ("latency_p50_ms", "Latency p50", "Median time from publish to successful processing", false),
+    ("latency_p99_ms", "Latency p99", "99th percentile of the time from publish to successful processing", false),
 ];
 
-fn value_of(counters: &Counters, metric: &str) -> u64 {
+fn value_of(c: &Counters, metric: &str) -> u64 {
     match metric {
-        "published" => counters.published,
-        "delivered" => counters.delivered,
-        "in_queue" => counters.in_queue,
-        "in_flight" => counters.in_flight,
-        "lost" => counters.lost,
-        "duplicates" => counters.duplicates,
-        "oldest_message_age_ms" => counters.oldest_message_age_ms,
+        "published" => c.published,
+        "delivered" => c.delivered,
+        "in_queue" => c.in_queue,
+        "in_flight" => c.in_flight,
+        "lost" => c.lost,
+        "duplicates" => c.duplicates,
+        "oldest_message_age_ms" => c.oldest_message_age_ms,
+        "expired" => c.expired,
+        "dead_lettered" => c.dead_lettered,
+        "throttled" => c.throttled,
+        "out_of_order" => c.out_of_order,
+        "filtered" => c.filtered,
+        "deduplicated" => c.deduplicated,
+        "latency_p50_ms" => c.latency_p50_ms,
+        "latency_p99_ms" => c.latency_p99_ms,
         _ => 0,
     }
 }
 
-/// How a number reads in a cell: ages in seconds, everything else as is.
+/// How a number reads in a cell: times in seconds or ms, counts as they are.
 fn display_value(metric: &str, value: u64) -> String {
-    if metric == "oldest_message_age_ms" {
-        format!("{:.1} s", value as f64 / 1_000.0)
-    } else {
+    if !metric.ends_with("_ms") {
         value.to_string()
+    } else if value < 1_000 && metric != "oldest_message_age_ms" {
+        format!("{value} ms")
+    } else {
+        format!("{:.1} s", value as f64 / 1_000.0)
     }
 }
 
@@ -117,32 +144,45 @@ fn display_value(metric: &str, value: u64) -> String {
 fn applies(kind: ComponentKind, metric: &str) -> bool {
     match kind {
         ComponentKind::Publisher => matches!(metric, "published" | "lost"),
-        ComponentKind::Topic => matches!(metric, "in_flight" | "lost"),
-        ComponentKind::Queue => {
-            matches!(metric, "delivered" | "in_queue" | "in_flight" | "oldest_message_age_ms")
+        ComponentKind::Topic => {
+            matches!(metric, "in_flight" | "lost" | "dead_lettered" | "filtered" | "deduplicated" | "throttled")
         }
-        ComponentKind::Consumer => matches!(metric, "delivered" | "in_flight" | "lost" | "duplicates"),
+        ComponentKind::Queue => !matches!(metric, "published" | "lost" | "duplicates" | "filtered" | "latency_p50_ms" | "latency_p99_ms"),
+        ComponentKind::Consumer => {
+            matches!(metric, "delivered" | "in_flight" | "lost" | "duplicates" | "out_of_order" | "latency_p50_ms" | "latency_p99_ms")
+        }
     }
 }
 
+/// Counters that are bad news when they are not zero.
+fn alarming(metric: &str) -> bool {
+    matches!(metric, "lost" | "expired" | "dead_lettered")
+}
+
 fn cell_class(metric: &str, value: u64) -> Classes {
-    classes!("metric", (metric == "lost" && value > 0).then_some("metric-bad"))
+    classes!("metric", (alarming(metric) && value > 0).then_some("metric-bad"))
 }
 
 #[derive(Properties, PartialEq)]
 pub struct MetricsPanelProps {
     pub metrics: Rc<Metrics>,
+    /// Opens the message inspector on an order (the invariants' links).
+    pub on_inspect: Callback<u64>,
 }
 
-/// The live numbers: scenario-wide tiles, the conservation check, one row per
+/// The live numbers: the invariant checks, scenario-wide tiles, one row per
 /// component, and what the model covers.
 #[function_component(MetricsPanel)]
 pub fn metrics_panel(props: &MetricsPanelProps) -> Html {
     let m = &props.metrics;
-    let tiles = COLUMNS.iter().map(|(metric, heading, tip)| {
+    // Columns hidden while zero everywhere keep their cells (hidden), so
+    // every number is always readable from its data-value.
+    let shown: Vec<bool> = COLUMNS.iter().map(|(metric, _, _, always)| *always || m.column_moved(metric)).collect();
+    let tiles = COLUMNS.iter().zip(&shown).map(|((metric, heading, tip, _), shown)| {
         let value = value_of(&m.totals, metric);
         html! {
-            <div class={classes!("metric-tile", (*metric == "lost" && value > 0).then_some("metric-bad"))} title={*tip}>
+            <div class={classes!("metric-tile", (alarming(metric) && value > 0).then_some("metric-bad"))}
+                title={*tip} hidden={!shown}>
                 <span class="metric-label">{ *heading }</span>
                 <span class="metric-value" data-testid={format!("metric-{metric}")} data-value={value.to_string()}>
                     { display_value(metric, value) }
@@ -151,18 +191,14 @@ pub fn metrics_panel(props: &MetricsPanelProps) -> Html {
         }
     });
     let rows = m.components.iter().map(|c| {
-        let cells = COLUMNS.iter().map(|(metric, _, _)| {
+        let cells = COLUMNS.iter().zip(&shown).map(|((metric, _, _, _), shown)| {
             let value = value_of(&c.counters, metric);
-            let shown = if value == 0 && !applies(c.kind, metric) {
-                "–".to_string()
-            } else {
-                display_value(metric, value)
-            };
+            let text = if value == 0 && !applies(c.kind, metric) { "–".to_string() } else { display_value(metric, value) };
             html! {
-                <td class={cell_class(metric, value)}
+                <td class={cell_class(metric, value)} hidden={!shown}
                     data-testid={format!("metric-{metric}-{}", c.id)}
                     data-value={value.to_string()}>
-                    { shown }
+                    { text }
                 </td>
             }
         });
@@ -178,34 +214,27 @@ pub fn metrics_panel(props: &MetricsPanelProps) -> Html {
     });
     html! {
         <section class="metrics-panel" aria-label="Metrics">
+            { super::invariants::invariants_panel(&m.invariants, &props.on_inspect) }
             <div class="metric-tiles">
                 { for tiles }
             </div>
-            <p class="metrics-footnote">
-                <span class={classes!("conservation", (!m.conservation_holds).then_some("metric-bad"))}
-                    data-testid="conservation" data-value={m.conservation_holds.to_string()}>
-                    if m.conservation_holds {
-                        { "Every copy accounted for ✓" }
-                    } else {
-                        { "Conservation broken: some copies are unaccounted for ✗" }
-                    }
-                </span>
-                <span class="metric-hash" title="Hash of every trace record so far: the same scenario, seed and commands give the same hash">
-                    { "trace " }
-                    <code data-testid="metric-trace-hash" data-value={m.trace_hash.clone()}>{ &m.trace_hash }</code>
-                </span>
-            </p>
             if !m.components.is_empty() {
                 <table class="metrics-table">
                     <thead>
                         <tr>
                             <th scope="col">{ "Component" }</th>
-                            { for COLUMNS.iter().map(|(_, heading, tip)| html! { <th scope="col" title={*tip}>{ *heading }</th> }) }
+                            { for COLUMNS.iter().zip(&shown).map(|((_, heading, tip, _), shown)| html! {
+                                <th scope="col" title={*tip} hidden={!shown}>{ *heading }</th>
+                            }) }
                         </tr>
                     </thead>
                     <tbody>{ for rows }</tbody>
                 </table>
             }
+            <p class="metric-hash" title="Hash of every trace record so far: the same scenario, seed and commands give the same hash">
+                { "trace " }
+                <code data-testid="metric-trace-hash" data-value={m.trace_hash.clone()}>{ &m.trace_hash }</code>
+            </p>
             <ModelNotes />
         </section>
     }
@@ -219,13 +248,15 @@ fn model_notes() -> Html {
         <details class="model-notes">
             <summary>{ "What we model" }</summary>
             <ul>
-                <li>{ "A publisher creates orders at a constant rate or as a Poisson process and sends one copy along each outgoing wire." }</li>
-                <li>{ "A direct wire to a consumer is an HTTP-like call: if the consumer is down the order is lost; a consumer that crashes loses what it was working on." }</li>
-                <li>{ "A topic pushes a copy to every subscription. Pushes to a consumer that is down are retried as SNS's default HTTP policy does (3 retries, 20 s apart), then dropped. Delivery to a queue always succeeds." }</li>
-                <li>{ "A queue stores copies; consumers long-poll it. A received copy is invisible for the visibility timeout; if it is not deleted in time it becomes visible again and is redelivered. Competing consumers each get different copies." }</li>
-                <li>{ "A consumer has instances × concurrency workers. It processes, then deletes: a crash before the delete reaches the queue means redelivery, and if processing had finished, a duplicate." }</li>
+                <li>{ "Publishers create orders at a steady rate or as a Poisson process, with attributes for filter policies and a FIFO message group; a direct wire to a consumer is an HTTP-like call that is lost if nobody answers." }</li>
+                <li>{ "SQS Standard: at-least-once (occasional duplicates) and best-effort order; visibility timeout and redelivery; retention; queue and message delays; short polling (may come back empty) or long polling up to 20 s; batches of up to 10." }</li>
+                <li>{ "SQS FIFO: strict order within a message group, one message of a group in flight at a time; deduplication within 5 minutes; 300 API calls per second per action (3,000 messages with batches of 10), beyond which calls are throttled." }</li>
+                <li>{ "Dead-letter queues: after maxReceiveCount receives a message moves to the DLQ, which must be of the same type." }</li>
+                <li>{ "SNS: standard and FIFO topics push to every subscription, with the documented retry policies (managed endpoints, and HTTP's 3 retries 20 s apart), subscription dead-letter queues and filter policies on attributes." }</li>
+                <li>{ "Consumers: ack on receive, delete after processing, or auto-delete on success; failure ratio and poison messages; concurrency and competing instances; slow mode." }</li>
+                <li>{ "Network faults on a wire: added delay, loss ratio and partition, clicked live or scheduled in the fault script." }</li>
             </ul>
-            <p>{ "Left out for now: FIFO queues and topics, retention, delay, short polling, batches, dead-letter queues, filter policies, other acknowledgement modes and network faults." }</p>
+            <p>{ "Simplified: a receive request's own latency is folded into the response hop; short polling's false empties are approximated; messages have no size or payload; no encryption (KMS) or permissions (IAM)." }</p>
         </details>
     }
 }

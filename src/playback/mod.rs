@@ -1,23 +1,31 @@
 //! The playback host: owns the running engine and the animation loop, draws
-//! the message overlay, and feeds the canvas, the transport bar and the
-//! panels. Yew's boids example is the model: one struct component holds the
-//! simulation and the `requestAnimationFrame` handle; when paused, no loop runs.
+//! the message overlay, and feeds the canvas, the transport bar, the faults
+//! strip and the panels. Yew's boids example is the model: one struct
+//! component holds the simulation and the `requestAnimationFrame` handle;
+//! when paused, no loop runs.
 
+mod faults;
 mod overlay;
 mod transport;
 
 use crate::editor::geometry::WireCurve;
 use crate::editor::{Canvas, Selection};
 use crate::live::LiveView;
-use crate::panels::{EventLog, LogLine, Metrics, MetricsPanel};
-use fanout_engine::scenario::{ComponentId, ComponentKind, Edit, Scenario};
+use crate::panels::words::{fault_words, name, wire_name};
+use crate::panels::{
+    message_inspector, recent_lines, with_fault, EventLog, FaultScript, InspectorActions, Inspection, Lineage, LogLine,
+    Metrics, MetricsPanel,
+};
+use faults::{fault_strip, Subject, WireFaults, WireInputs};
+use fanout_engine::scenario::{ComponentId, ComponentKind, Edit, Fault, Scenario, ScheduledFault};
 use fanout_engine::sim::{FrameClock, SimTime};
 use fanout_engine::{Command, Simulation};
-use gloo_events::{EventListener, EventListenerOptions};
+use gloo_events::{EventListener, EventListenerOptions, EventListenerPhase};
 use gloo_render::{request_animation_frame, AnimationFrame};
-use overlay::WireKind;
+use overlay::{Dot, WireKind};
+use std::cell::RefCell;
 use std::rc::Rc;
-use transport::{FaultTarget, TransportBar};
+use transport::TransportBar;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlCanvasElement, KeyboardEvent};
 use yew::prelude::*;
@@ -28,6 +36,10 @@ const REFRESH_INTERVAL_MS: f64 = 100.0;
 /// How many lines the event log keeps.
 const LOG_LINES: usize = 50;
 const NOTE_RESET: &str = "scenario changed — reset";
+const NOTE_SCRIPT_RESET: &str = "fault script changed — reset";
+/// How close (CSS px) a press must be to a dot's centre to inspect it.
+const DOT_HIT_RADIUS: f64 = 8.0;
+const NOTHING_SELECTED: &str = "Select a publisher, consumer or wire to make it fail";
 /// Wall time one frame may spend simulating. A scenario too busy to keep up
 /// at the chosen speed then runs slower instead of freezing the page.
 const FRAME_BUDGET_MS: f64 = 25.0;
@@ -52,10 +64,34 @@ pub enum Msg {
     SetSpeed(f64),
     /// An animation frame at this wall time (ms, `performance.now()` scale).
     Frame(f64),
+    /// Keyboard shortcuts K and R on the selection.
     Kill,
     Revive,
+    /// A fault clicked live in the faults strip.
+    Fault(Fault),
+    /// Adds the last live fault to the fault script.
+    RecordFault,
+    Inspect(Inspect),
+    InspectBack,
+    CloseInspector,
+    ShowTab(SideTab),
     /// The window was resized: redraw the overlay at the new size.
     Redraw,
+}
+
+/// What the message inspector is open on.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Inspect {
+    Order(u64),
+    /// The messages a component holds.
+    At(ComponentId),
+}
+
+/// The panel beside the metrics.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SideTab {
+    Log,
+    Script,
 }
 
 pub struct Playback {
@@ -72,7 +108,22 @@ pub struct Playback {
     log: Rc<Vec<LogLine>>,
     now_ms: u64,
     note: Option<AttrValue>,
+    /// The last live fault that worked, with its time: what "Add to script" adds.
+    last_live: Option<ScheduledFault>,
+    /// A script entry added from a live fault that already happened in this run.
+    recorded: Option<ScheduledFault>,
+    inspect: Option<Inspect>,
+    /// The component whose message list the open order was picked from.
+    inspect_back: Option<ComponentId>,
+    inspection: Option<Rc<Inspection>>,
+    /// The records of the order the inspector is open on.
+    lineage: Option<Lineage>,
+    side_tab: SideTab,
+    /// Where the overlay drew each dot last, for hit-testing presses on the stage.
+    dots: Rc<RefCell<Vec<Dot>>>,
+    wire_inputs: WireInputs,
     overlay_ref: NodeRef,
+    stage_ref: NodeRef,
     _listeners: Vec<EventListener>,
 }
 
@@ -88,7 +139,56 @@ fn skeleton(scenario: &Scenario) -> Scenario {
         c.y = 0.0;
         c.name.clear();
     }
+    // Script changes are judged on their own: see `added_faults`.
+    s.faults.clear();
     s
+}
+
+/// The entries `new` adds to the fault script `old`, or `None` when it also
+/// removes or changes some.
+fn added_faults(old: &[ScheduledFault], new: &[ScheduledFault]) -> Option<Vec<ScheduledFault>> {
+    let mut added = new.to_vec();
+    for entry in old {
+        let index = added.iter().position(|f| f == entry)?;
+        added.remove(index);
+    }
+    Some(added)
+}
+
+/// A wire's network faults clicked live, replayed from the live commands
+/// (the engine's log leaves out the script's).
+fn wire_faults(log: &[(SimTime, Command)], from: &ComponentId, to: &ComponentId) -> WireFaults {
+    let mut state = WireFaults::default();
+    for (_, command) in log.iter().filter(|(_, c)| c.wire() == Some((from, to))) {
+        match command {
+            Fault::Partition(..) => state.partitioned = true,
+            Fault::Heal(..) => state.partitioned = false,
+            Fault::Delay(_, _, ms) => state.extra_delay_ms = *ms,
+            Fault::Loss(_, _, ratio) => state.loss_ratio = *ratio,
+            _ => {}
+        }
+    }
+    state
+}
+
+/// A consumer's slow-down factor clicked live (1 = normal).
+fn slow_factor(log: &[(SimTime, Command)], id: &ComponentId) -> f64 {
+    log.iter()
+        .rev()
+        .find_map(|(_, c)| match c {
+            Fault::Slow(target, factor) if target == id => Some(*factor),
+            _ => None,
+        })
+        .unwrap_or(1.0)
+}
+
+/// The dot nearest to (x, y) within the hit radius, by its order.
+fn dot_at(dots: &[Dot], x: f64, y: f64) -> Option<u64> {
+    dots.iter()
+        .map(|d| ((d.x - x).powi(2) + (d.y - y).powi(2), d.order))
+        .filter(|(distance_squared, _)| *distance_squared <= DOT_HIT_RADIUS * DOT_HIT_RADIUS)
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, order)| order)
 }
 
 /// Advances `sim` by up to `advance`, in slices, stopping early once the
@@ -124,9 +224,13 @@ impl Playback {
         if self.sim.is_some() {
             return true;
         }
+        // The engine schedules the scenario's fault script itself.
         match Simulation::new(&ctx.props().scenario) {
             Ok(sim) => {
                 self.sim = Some(sim);
+                self.last_live = None;
+                self.recorded = None;
+                self.lineage = None;
                 true
             }
             Err(e) => {
@@ -147,22 +251,41 @@ impl Playback {
         self.clock.pause();
     }
 
+    /// Throws the run away (an edit changed what it simulates).
+    fn discard_run(&mut self, note: &'static str) {
+        self.stop();
+        self.sim = None;
+        self.lineage = None;
+        self.note = Some(note.into());
+    }
+
     /// Takes fresh snapshots for the canvas, the panels and the transport;
     /// returns whether anything visible changed.
     fn refresh(&mut self, ctx: &Context<Self>) -> bool {
         let scenario = &ctx.props().scenario;
-        let (live, metrics, log, now_ms) = match &self.sim {
+        let sim = self.sim.as_ref();
+        if let (Some(sim), Some(Inspect::Order(order))) = (sim, &self.inspect) {
+            match &mut self.lineage {
+                Some(lineage) if lineage.order == *order => lineage.sync(sim),
+                lineage => *lineage = Some(Lineage::new(sim, *order)),
+            }
+        }
+        let (live, metrics, log, now_ms) = match sim {
             Some(sim) => (
                 LiveView {
                     now_ms: sim.now().as_ms(),
                     activity: scenario.components.iter().map(|c| (c.id.clone(), sim.activity(&c.id))).collect(),
                 },
                 Metrics::from_sim(sim, scenario),
-                LogLine::recent(sim, scenario, LOG_LINES),
+                recent_lines(sim, LOG_LINES),
                 sim.now().as_ms(),
             ),
             None => (LiveView::default(), Metrics::zero(scenario), Vec::new(), 0),
         };
+        let inspection = self.inspect.as_ref().map(|inspect| match inspect {
+            Inspect::Order(order) => Inspection::order(sim, *order, self.lineage.as_ref()),
+            Inspect::At(id) => Inspection::at(sim, scenario, id),
+        });
         let mut changed = false;
         if *self.live != live {
             self.live = Rc::new(live);
@@ -176,6 +299,10 @@ impl Playback {
             self.log = Rc::new(log);
             changed = true;
         }
+        if self.inspection.as_deref() != inspection.as_ref() {
+            self.inspection = inspection.map(Rc::new);
+            changed = true;
+        }
         if self.now_ms != now_ms {
             self.now_ms = now_ms;
             changed = true;
@@ -185,34 +312,116 @@ impl Playback {
 
     fn draw_overlay(&self) {
         if let Some(canvas) = self.overlay_ref.cast::<HtmlCanvasElement>() {
-            overlay::draw(&canvas, self.sim.as_ref(), &self.paths);
+            let highlight = match self.inspect {
+                Some(Inspect::Order(order)) => Some(order),
+                _ => None,
+            };
+            overlay::draw(&canvas, self.sim.as_ref(), &self.paths, highlight, &mut self.dots.borrow_mut());
         }
     }
 
-    /// The selected component, if it is one that can be killed and revived.
-    fn fault_target(&self, ctx: &Context<Self>) -> Result<(ComponentId, String), &'static str> {
-        let Some(Selection::Component(id)) = &ctx.props().selection else {
-            return Err("Select a publisher or consumer to kill or revive it");
-        };
-        let component = ctx.props().scenario.component(id).ok_or("Select a publisher or consumer")?;
-        match component.kind() {
-            ComponentKind::Publisher | ComponentKind::Consumer => Ok((id.clone(), component.name.clone())),
-            _ => Err("Only publishers and consumers can be killed in this version"),
+    /// What the faults strip offers for the selection.
+    fn subject(&self, ctx: &Context<Self>) -> Subject {
+        let scenario = &ctx.props().scenario;
+        let log = self.sim.as_ref().map_or(&[][..], |sim| sim.command_log());
+        match &ctx.props().selection {
+            Some(Selection::Component(id)) => match scenario.component(id) {
+                Some(component) => Subject::Component {
+                    id: id.clone(),
+                    name: name(scenario, id),
+                    kind: component.kind(),
+                    down: self.live.activity(id).down,
+                    slow_factor: slow_factor(log, id),
+                },
+                None => Subject::None(NOTHING_SELECTED),
+            },
+            Some(Selection::Wire { from, to }) => Subject::Wire {
+                from: from.clone(),
+                to: to.clone(),
+                name: wire_name(scenario, from, to),
+                state: wire_faults(log, from, to),
+            },
+            None => Subject::None(NOTHING_SELECTED),
         }
     }
 
-    fn apply_fault(&mut self, ctx: &Context<Self>, kill: bool) -> bool {
-        let Ok((id, _)) = self.fault_target(ctx) else { return false };
+    /// Applies a fault to the run now (building the run first if needed).
+    /// The engine's refusal, if any, is shown in the error banner.
+    fn apply_fault(&mut self, ctx: &Context<Self>, fault: Fault) -> bool {
         if !self.ensure_sim(ctx) {
             return false;
         }
         let sim = self.sim.as_mut().expect("ensure_sim built it");
-        let command = if kill { Command::Kill(id) } else { Command::Revive(id) };
-        if let Err(e) = sim.command(command) {
-            ctx.props().on_error.emit(e.to_string());
+        let at_ms = sim.now().as_ms();
+        match sim.command(fault.clone()) {
+            Ok(()) => self.last_live = Some(ScheduledFault { at_ms, fault }),
+            Err(e) => ctx.props().on_error.emit(e.to_string()),
         }
         self.refresh(ctx);
         true
+    }
+
+    /// The shortcut K or R on the selection, when it can be killed.
+    fn kill_or_revive(&mut self, ctx: &Context<Self>, kill: bool) -> bool {
+        let Subject::Component { id, kind: ComponentKind::Publisher | ComponentKind::Consumer, .. } = self.subject(ctx)
+        else {
+            return false;
+        };
+        self.apply_fault(ctx, if kill { Fault::Kill(id) } else { Fault::Revive(id) })
+    }
+
+    /// Whether a fault script edit leaves the run as it would be if rebuilt:
+    /// only when it adds the live fault just recorded, which already
+    /// happened at that time. (Faults the engine did not build the run with
+    /// would also be missing from its replays for the message inspector.)
+    fn script_edit_keeps_run(&mut self, old: &[ScheduledFault], new: &[ScheduledFault]) -> bool {
+        let recorded = self.recorded.take();
+        matches!(added_faults(old, new).as_deref(), Some([entry]) if Some(entry) == recorded.as_ref())
+    }
+}
+
+impl Playback {
+    /// Presses on a message dot open the message inspector; every other
+    /// press goes on to the editor. The overlay lets pointer events through,
+    /// so this listens on the stage, before the canvas (capture phase), and
+    /// stops only the presses it takes. Hovering a dot shows a pointer.
+    fn listen_for_dots(&self, ctx: &Context<Self>, stage: web_sys::Element) -> [EventListener; 2] {
+        let hit = {
+            let (dots, stage) = (self.dots.clone(), stage.clone());
+            move |event: &Event| {
+                let event = event.dyn_ref::<web_sys::MouseEvent>()?;
+                let rect = stage.get_bounding_client_rect();
+                let (x, y) = (f64::from(event.client_x()) - rect.left(), f64::from(event.client_y()) - rect.top());
+                dot_at(&dots.borrow(), x, y)
+            }
+        };
+        let link = ctx.link().clone();
+        let on_press = {
+            let hit = hit.clone();
+            let options = EventListenerOptions { phase: EventListenerPhase::Capture, passive: false };
+            EventListener::new_with_options(&stage, "pointerdown", options, move |event| {
+                let primary = event.dyn_ref::<web_sys::MouseEvent>().is_some_and(|e| e.button() == 0);
+                if let Some(order) = hit(event).filter(|_| primary) {
+                    event.stop_propagation();
+                    event.prevent_default();
+                    link.send_message(Msg::Inspect(Inspect::Order(order)));
+                }
+            })
+        };
+        let on_move = {
+            let target = stage.clone();
+            EventListener::new(&stage, "pointermove", move |event| {
+                let over = hit(event).is_some();
+                if over != target.has_attribute("data-over-dot") {
+                    let _ = if over {
+                        target.set_attribute("data-over-dot", "")
+                    } else {
+                        target.remove_attribute("data-over-dot")
+                    };
+                }
+            })
+        };
+        [on_press, on_move]
     }
 }
 
@@ -234,7 +443,17 @@ impl Component for Playback {
             log: Rc::new(Vec::new()),
             now_ms: 0,
             note: None,
+            last_live: None,
+            recorded: None,
+            inspect: None,
+            inspect_back: None,
+            inspection: None,
+            lineage: None,
+            side_tab: SideTab::Log,
+            dots: Rc::default(),
+            wire_inputs: WireInputs::default(),
             overlay_ref: NodeRef::default(),
+            stage_ref: NodeRef::default(),
             _listeners: Vec::new(),
         }
     }
@@ -277,6 +496,7 @@ impl Component for Playback {
             Msg::Reset => {
                 self.stop();
                 self.sim = None;
+                self.lineage = None;
                 self.note = None;
                 self.refresh(ctx);
                 true
@@ -301,8 +521,43 @@ impl Component for Playback {
                 }
                 false
             }
-            Msg::Kill => self.apply_fault(ctx, true),
-            Msg::Revive => self.apply_fault(ctx, false),
+            Msg::Kill => self.kill_or_revive(ctx, true),
+            Msg::Revive => self.kill_or_revive(ctx, false),
+            Msg::Fault(fault) => self.apply_fault(ctx, fault),
+            Msg::RecordFault => {
+                let Some(entry) = self.last_live.take() else { return false };
+                self.recorded = Some(entry.clone());
+                self.side_tab = SideTab::Script;
+                let faults = with_fault(&ctx.props().scenario.faults, entry);
+                ctx.props().on_edit.emit(Edit::SetFaults(faults));
+                true
+            }
+            Msg::Inspect(inspect) => {
+                self.inspect_back = match (&self.inspect, &inspect) {
+                    (Some(Inspect::At(id)), Inspect::Order(_)) => Some(id.clone()),
+                    _ => None,
+                };
+                self.inspect = Some(inspect);
+                self.refresh(ctx);
+                self.draw_overlay();
+                true
+            }
+            Msg::InspectBack => match self.inspect_back.take() {
+                Some(id) => Component::update(self, ctx, Msg::Inspect(Inspect::At(id))),
+                None => false,
+            },
+            Msg::CloseInspector => {
+                self.inspect = None;
+                self.inspect_back = None;
+                self.inspection = None;
+                self.draw_overlay();
+                true
+            }
+            Msg::ShowTab(tab) => {
+                let changed = self.side_tab != tab;
+                self.side_tab = tab;
+                changed
+            }
             Msg::Redraw => {
                 self.draw_overlay();
                 false
@@ -317,9 +572,9 @@ impl Component for Playback {
             if self.sim.is_some() && skeleton(old) != skeleton(new) {
                 // The run no longer matches the document: start over rather
                 // than show numbers from a scenario that no longer exists.
-                self.stop();
-                self.sim = None;
-                self.note = Some(NOTE_RESET.into());
+                self.discard_run(NOTE_RESET);
+            } else if self.sim.is_some() && old.faults != new.faults && !self.script_edit_keeps_run(&old.faults, &new.faults) {
+                self.discard_run(NOTE_SCRIPT_RESET);
             }
             self.refresh(ctx);
         }
@@ -329,38 +584,65 @@ impl Component for Playback {
     fn view(&self, ctx: &Context<Self>) -> Html {
         let props = ctx.props();
         let link = ctx.link();
-        let fault = match self.fault_target(ctx) {
-            Ok((id, name)) => FaultTarget::Component { down: self.live.activity(&id).down, name },
-            Err(why) => FaultTarget::None(why),
+        let scenario = &props.scenario;
+        let marks: Vec<(u64, String)> =
+            scenario.faults.iter().map(|f| (f.at_ms, fault_words(&f.fault, scenario))).collect();
+        let recordable = self.last_live.as_ref().map(|entry| {
+            format!("at {}: {}", crate::panels::words::short_time(entry.at_ms), fault_words(&entry.fault, scenario))
+        });
+        let on_inspect = link.callback(|order| Msg::Inspect(Inspect::Order(order)));
+        let tab = |tab: SideTab, id: &'static str, label: String| {
+            html! {
+                <button type="button" role="tab" data-testid={id} aria-selected={(self.side_tab == tab).to_string()}
+                    class={classes!("tab", (self.side_tab == tab).then_some("active"))}
+                    onclick={link.callback(move |_| Msg::ShowTab(tab))}>{ label }</button>
+            }
         };
         html! {
             <div class="playback">
-                <div class="stage">
-                    <Canvas scenario={props.scenario.clone()} selection={props.selection.clone()}
+                <div class="stage" ref={self.stage_ref.clone()}>
+                    <Canvas scenario={scenario.clone()} selection={props.selection.clone()}
                         live={self.live.clone()} on_edit={props.on_edit.clone()} on_select={props.on_select.clone()} />
                     <canvas class="message-overlay" ref={self.overlay_ref.clone()} aria-hidden="true"></canvas>
                     <ul class="dot-legend" aria-label="What the dot colours mean">
                         { for WireKind::ALL.iter().map(|kind| html! {
                             <li><span class="legend-dot" style={format!("background: {}", kind.colour())}></span>{ kind.label() }</li>
                         }) }
+                        <li><span class="legend-dot legend-dropped"></span>{ "lost on the network" }</li>
                     </ul>
+                    if let Some(inspection) = &self.inspection {
+                        { message_inspector(inspection, &InspectorActions {
+                            on_inspect: on_inspect.clone(),
+                            on_back: self.inspect_back.is_some().then(|| link.callback(|_| Msg::InspectBack)),
+                            on_close: link.callback(|_| Msg::CloseInspector),
+                        }) }
+                    }
                 </div>
                 <TransportBar
                     playing={self.playing}
                     speed={self.clock.speed}
                     now_ms={self.now_ms}
                     note={self.note.clone()}
-                    {fault}
+                    {marks}
                     on_play={link.callback(|_| Msg::Play)}
                     on_pause={link.callback(|_| Msg::Pause)}
                     on_step={link.callback(|_| Msg::Step)}
                     on_reset={link.callback(|_| Msg::Reset)}
-                    on_speed={link.callback(Msg::SetSpeed)}
-                    on_kill={link.callback(|_| Msg::Kill)}
-                    on_revive={link.callback(|_| Msg::Revive)} />
+                    on_speed={link.callback(Msg::SetSpeed)} />
+                { fault_strip(&self.subject(ctx), recordable, &self.wire_inputs, link) }
                 <div class="panels">
-                    <MetricsPanel metrics={self.metrics.clone()} />
-                    <EventLog lines={self.log.clone()} />
+                    <MetricsPanel metrics={self.metrics.clone()} on_inspect={on_inspect.clone()} />
+                    <div class="side-panel">
+                        <div class="tabs" role="tablist">
+                            { tab(SideTab::Log, "tab-event-log", "Event log".to_string()) }
+                            { tab(SideTab::Script, "tab-fault-script", format!("Fault script ({})", scenario.faults.len())) }
+                        </div>
+                        if self.side_tab == SideTab::Log {
+                            <EventLog lines={self.log.clone()} {on_inspect} />
+                        } else {
+                            <FaultScript scenario={scenario.clone()} now_ms={self.now_ms} on_edit={props.on_edit.clone()} />
+                        }
+                    </div>
                 </div>
             </div>
         }
@@ -388,7 +670,11 @@ impl Component for Playback {
                 event.prevent_default();
                 link.send_message(msg);
             });
-            self._listeners = vec![on_resize, on_key];
+            let mut listeners = vec![on_resize, on_key];
+            if let Some(stage) = self.stage_ref.cast::<web_sys::Element>() {
+                listeners.extend(self.listen_for_dots(ctx, stage));
+            }
+            self._listeners = listeners;
         }
         // While playing, every frame draws; when paused, draw after each
         // render so a step, a reset or a moved box shows at once.
@@ -400,8 +686,7 @@ impl Component for Playback {
 
 #[cfg(test)]
 mod tests {
-    use super::skeleton;
-    use fanout_engine::scenario::{ComponentKind, Scenario, Spec};
+    use super::*;
 
     fn preset() -> Scenario {
         let json = crate::presets::PRESETS.iter().find(|(stem, _)| *stem == "direct-coupling").expect("preset").1;
@@ -419,9 +704,61 @@ mod tests {
 
         let mut slower = original.clone();
         let consumer = slower.components.iter_mut().find(|c| c.kind() == ComponentKind::Consumer).unwrap();
-        if let Spec::Consumer(config) = &mut consumer.spec {
+        if let fanout_engine::scenario::Spec::Consumer(config) = &mut consumer.spec {
             config.processing_time_ms += 100;
         }
         assert_ne!(skeleton(&original), skeleton(&slower));
+    }
+
+    fn at(at_ms: u64, fault: Fault) -> ScheduledFault {
+        ScheduledFault { at_ms, fault }
+    }
+
+    #[test]
+    fn a_script_that_only_grows_keeps_the_run() {
+        let shipping = ComponentId::new("shipping");
+        let kill = at(5_000, Fault::Kill(shipping.clone()));
+        let revive = at(9_000, Fault::Revive(shipping.clone()));
+        assert_eq!(added_faults(&[kill.clone()], &[kill.clone(), revive.clone()]), Some(vec![revive.clone()]));
+        assert_eq!(added_faults(&[kill.clone(), revive.clone()], &[revive.clone()]), None, "a removal restarts");
+        assert_eq!(added_faults(&[kill.clone(), kill.clone()], &[kill.clone()]), None);
+        assert_eq!(added_faults(&[], &[]), Some(vec![]));
+    }
+
+    #[test]
+    fn the_run_follows_the_fault_script() {
+        let mut scenario = preset();
+        let shipping = ComponentId::new("shipping");
+        scenario.faults = vec![at(5_000, Fault::Kill(shipping.clone()))];
+        let mut sim = Simulation::new(&scenario).expect("valid scenario");
+        sim.run_until(SimTime::from_ms(4_999));
+        assert!(!sim.is_down(&shipping));
+        sim.run_until(SimTime::from_ms(6_000));
+        assert!(sim.is_down(&shipping), "killed by the script at 5 s");
+    }
+
+    #[test]
+    fn wire_and_slow_faults_are_read_back_from_the_command_log() {
+        let (a, b) = (ComponentId::new("a"), ComponentId::new("b"));
+        let log = vec![
+            (SimTime::from_ms(1), Fault::Partition(a.clone(), b.clone())),
+            (SimTime::from_ms(2), Fault::Delay(a.clone(), b.clone(), 300)),
+            (SimTime::from_ms(3), Fault::Heal(a.clone(), b.clone())),
+            (SimTime::from_ms(4), Fault::Slow(b.clone(), 5.0)),
+        ];
+        let state = wire_faults(&log, &a, &b);
+        assert_eq!(state, WireFaults { partitioned: false, extra_delay_ms: 300, loss_ratio: 0.0 });
+        assert!(wire_faults(&log[..1], &a, &b).partitioned);
+        assert_eq!(wire_faults(&log, &b, &a), WireFaults::default(), "wires are directed");
+        assert_eq!(slow_factor(&log, &b), 5.0);
+        assert_eq!(slow_factor(&log, &a), 1.0);
+    }
+
+    #[test]
+    fn presses_near_a_dot_pick_the_nearest_one() {
+        let dots = [Dot { x: 10.0, y: 10.0, order: 1 }, Dot { x: 16.0, y: 10.0, order: 2 }];
+        assert_eq!(dot_at(&dots, 11.0, 10.0), Some(1));
+        assert_eq!(dot_at(&dots, 15.0, 11.0), Some(2));
+        assert_eq!(dot_at(&dots, 40.0, 10.0), None);
     }
 }

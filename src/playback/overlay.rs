@@ -11,6 +11,16 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 const DOT_RADIUS: f64 = 4.5;
+/// A message the network will drop: a hollow red ring.
+const DROPPED_COLOUR: &str = "#e03131";
+
+/// Where a dot was drawn, for telling which message a press is on.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Dot {
+    pub x: f64,
+    pub y: f64,
+    pub order: u64,
+}
 
 /// What a wire carries, which decides a dot's colour (the legend in the
 /// transport bar uses the same names).
@@ -82,8 +92,17 @@ pub fn wire_paths(scenario: &Scenario) -> Vec<Option<(WireCurve, WireKind)>> {
 }
 
 /// Sizes the canvas's backing store to its CSS box times the device pixel
-/// ratio (so dots stay crisp), clears it, and draws the dots of `sim`, if any.
-pub fn draw(canvas: &HtmlCanvasElement, sim: Option<&Simulation>, paths: &[Option<(WireCurve, WireKind)>]) {
+/// ratio (so dots stay crisp), clears it, and draws the dots of `sim`, if
+/// any, ringing those of the `highlight` order. Every dot drawn is written
+/// to `drawn`.
+pub fn draw(
+    canvas: &HtmlCanvasElement,
+    sim: Option<&Simulation>,
+    paths: &[Option<(WireCurve, WireKind)>],
+    highlight: Option<u64>,
+    drawn: &mut Vec<Dot>,
+) {
+    drawn.clear();
     let Some(window) = web_sys::window() else { return };
     let ratio = window.device_pixel_ratio().max(1.0);
     let (css_width, css_height) = (f64::from(canvas.client_width()), f64::from(canvas.client_height()));
@@ -107,16 +126,30 @@ pub fn draw(canvas: &HtmlCanvasElement, sim: Option<&Simulation>, paths: &[Optio
     let Some(sim) = sim else { return };
 
     // One path per colour: a few fill calls per frame however many dots.
+    // Index 4 holds the messages the network will drop.
     let now = sim.now();
-    let mut dots: [Vec<(f64, f64)>; 4] = Default::default();
+    let mut dots: [Vec<(f64, f64)>; 5] = Default::default();
+    let mut ringed = Vec::new();
     for transit in sim.transits() {
         let Some(Some((curve, kind))) = paths.get(transit.wire) else { continue };
         let span = transit.arrive_at.saturating_sub(transit.sent_at).as_micros();
         let travelled = now.saturating_sub(transit.sent_at).as_micros();
         let fraction = if span == 0 { 1.0 } else { travelled as f64 / span as f64 };
         let point = curve.point_at(fraction);
-        dots[kind.index()].push((point.x, point.y));
+        let group = if transit.dropped { 4 } else { kind.index() };
+        dots[group].push((point.x, point.y));
+        drawn.push(Dot { x: point.x, y: point.y, order: transit.order });
+        if highlight == Some(transit.order) {
+            ringed.push((point.x, point.y));
+        }
     }
+    let circles = |points: &[(f64, f64)], radius: f64| {
+        context.begin_path();
+        for &(x, y) in points {
+            context.move_to(x + radius, y);
+            let _ = context.arc(x, y, radius, 0.0, TAU);
+        }
+    };
     context.set_stroke_style_str("rgba(255, 255, 255, 0.9)");
     context.set_line_width(1.5);
     for kind in WireKind::ALL {
@@ -124,13 +157,22 @@ pub fn draw(canvas: &HtmlCanvasElement, sim: Option<&Simulation>, paths: &[Optio
         if points.is_empty() {
             continue;
         }
-        context.begin_path();
-        for &(x, y) in points {
-            context.move_to(x + DOT_RADIUS, y);
-            let _ = context.arc(x, y, DOT_RADIUS, 0.0, TAU);
-        }
+        circles(points, DOT_RADIUS);
         context.set_fill_style_str(kind.colour());
         context.stroke();
         context.fill();
+    }
+    if !dots[4].is_empty() {
+        circles(&dots[4], DOT_RADIUS - 0.75);
+        context.set_fill_style_str("#fff");
+        context.set_stroke_style_str(DROPPED_COLOUR);
+        context.fill();
+        context.stroke();
+    }
+    if !ringed.is_empty() {
+        circles(&ringed, DOT_RADIUS + 3.0);
+        context.set_stroke_style_str("#212529");
+        context.set_line_width(2.0);
+        context.stroke();
     }
 }

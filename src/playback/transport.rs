@@ -1,16 +1,24 @@
-//! The transport bar: play, pause, step, speed, reset, sim time, and the
-//! faults that apply to the selected component.
+//! The transport bar: play, pause, step, speed, reset, sim time, and a
+//! timeline with the fault script's marks.
 
 use crate::panels::format_sim_ms;
+use crate::panels::words::short_time;
 use yew::prelude::*;
 
-/// Whether and how the selection can be killed or revived.
-#[derive(Clone, Debug, PartialEq)]
-pub enum FaultTarget {
-    /// Nothing killable is selected; the text says why.
-    None(&'static str),
-    /// A publisher or consumer, by name, and whether it is down now.
-    Component { name: String, down: bool },
+/// The shortest time range the timeline shows, and the step it grows by.
+const TIMELINE_STEP_MS: u64 = 30_000;
+const TIMELINE_MIN_MS: u64 = 60_000;
+
+/// Where the timeline ends: past the run's time and the last scheduled
+/// fault with some room to spare, in whole 30 s steps, at least a minute.
+pub fn timeline_end_ms(now_ms: u64, last_fault_ms: u64) -> u64 {
+    let needed = now_ms.max(last_fault_ms).saturating_add(now_ms.max(last_fault_ms) / 10);
+    needed.div_ceil(TIMELINE_STEP_MS).saturating_mul(TIMELINE_STEP_MS).max(TIMELINE_MIN_MS)
+}
+
+/// Percent of the way along a timeline ending at `end_ms`.
+fn percent(ms: u64, end_ms: u64) -> String {
+    format!("{:.2}%", (ms as f64 / end_ms as f64 * 100.0).min(100.0))
 }
 
 #[derive(Properties, PartialEq)]
@@ -20,14 +28,13 @@ pub struct TransportProps {
     pub now_ms: u64,
     /// A short notice, e.g. that an edit reset the run.
     pub note: Option<AttrValue>,
-    pub fault: FaultTarget,
+    /// The fault script as (time, words), in the document's order.
+    pub marks: Vec<(u64, String)>,
     pub on_play: Callback<()>,
     pub on_pause: Callback<()>,
     pub on_step: Callback<()>,
     pub on_reset: Callback<()>,
     pub on_speed: Callback<f64>,
-    pub on_kill: Callback<()>,
-    pub on_revive: Callback<()>,
 }
 
 /// The transport's speed range; the engine's `FrameClock` clamps to the same.
@@ -63,8 +70,6 @@ const PLAY: (&str, &str) = ("M4 2.5 L13 8 L4 13.5 Z", "");
 const PAUSE: (&str, &str) = ("M4 2.5 H7 V13.5 H4 Z M9 2.5 H12 V13.5 H9 Z", "");
 const STEP: (&str, &str) = ("M3 2.5 L10 8 L3 13.5 Z M11 2.5 H13 V13.5 H11 Z", "");
 const RESET: (&str, &str) = ("", "M4 4.5 A5.5 5.5 0 1 1 2.5 8 M4 1.5 V4.5 H7");
-const KILL: (&str, &str) = ("", "M4 4 L12 12 M12 4 L4 12");
-const REVIVE: (&str, &str) = ("", "M8 3 V13 M3 8 H13");
 
 fn icon((filled, stroked): (&'static str, &'static str)) -> Html {
     html! {
@@ -94,15 +99,7 @@ pub fn transport_bar(props: &TransportProps) -> Html {
             }
         })
     };
-    let (kill_enabled, revive_enabled, kill_title, revive_title) = match &props.fault {
-        FaultTarget::None(why) => (false, false, why.to_string(), why.to_string()),
-        FaultTarget::Component { name, down: false } => {
-            (true, false, format!("Kill {name} now (K)"), format!("{name} is running"))
-        }
-        FaultTarget::Component { name, down: true } => {
-            (false, true, format!("{name} is already down"), format!("Revive {name} now (R)"))
-        }
-    };
+    let end_ms = timeline_end_ms(props.now_ms, props.marks.iter().map(|m| m.0).max().unwrap_or(0));
     html! {
         <div class="transport" role="toolbar" aria-label="Playback">
             <div class="transport-group">
@@ -125,15 +122,23 @@ pub fn transport_bar(props: &TransportProps) -> Html {
             <span class="sim-time" data-testid="sim-time" data-value={props.now_ms.to_string()} title="Simulated time">
                 { format_sim_ms(props.now_ms) }
             </span>
+            <div class="timeline" title={format!("The run so far, and the fault script; the line ends at {}", short_time(end_ms))}>
+                <div class="timeline-rail">
+                    <div class="timeline-track">
+                        <div class="timeline-progress" style={format!("width: {}", percent(props.now_ms, end_ms))}></div>
+                    </div>
+                    { for props.marks.iter().enumerate().map(|(i, (at_ms, words))| html! {
+                    <span class={classes!("fault-mark", (*at_ms <= props.now_ms && props.now_ms > 0).then_some("done"))}
+                        data-testid={format!("fault-mark-{i}")} data-value={at_ms.to_string()}
+                        style={format!("left: {}", percent(*at_ms, end_ms))}
+                        title={format!("at {}: {words}", short_time(*at_ms))}></span>
+                    }) }
+                </div>
+                <span class="timeline-end">{ short_time(end_ms) }</span>
+            </div>
             if let Some(note) = &props.note {
                 <span class="transport-note" role="status">{ note.clone() }</span>
             }
-            <div class="transport-group transport-faults">
-                <button type="button" class="fault-kill" data-testid="kill" disabled={!kill_enabled}
-                    title={kill_title} onclick={click(&props.on_kill)}>{ icon(KILL) }<span class="button-label">{ "Kill" }</span></button>
-                <button type="button" class="fault-revive" data-testid="revive" disabled={!revive_enabled}
-                    title={revive_title} onclick={click(&props.on_revive)}>{ icon(REVIVE) }<span class="button-label">{ "Revive" }</span></button>
-            </div>
         </div>
     }
 }
@@ -151,5 +156,13 @@ mod tests {
         assert_eq!(speed_from_slider(5.0), MAX_SPEED);
         assert_eq!(format_speed(2.0), "2.0×");
         assert_eq!(format_speed(25.0), "25×");
+    }
+
+    #[test]
+    fn the_timeline_covers_the_run_and_the_script_in_half_minutes() {
+        assert_eq!(timeline_end_ms(0, 0), 60_000);
+        assert_eq!(timeline_end_ms(5_000, 20_000), 60_000);
+        assert_eq!(timeline_end_ms(59_000, 0), 90_000);
+        assert_eq!(timeline_end_ms(0, 100_000), 120_000);
     }
 }

@@ -1,0 +1,179 @@
+//! The faults strip: what can go wrong with the selection, applied live.
+//! A publisher or consumer can be killed and revived, a consumer slowed
+//! down; a wire can be partitioned, delayed or made lossy. The last live
+//! fault can be added to the scenario's fault script at the time it
+//! happened, so a share link replays it.
+
+use super::{Inspect, Msg, Playback};
+use fanout_engine::scenario::{ComponentId, ComponentKind, Fault};
+use web_sys::HtmlInputElement;
+use yew::html::Scope;
+use yew::prelude::*;
+
+/// The slow-down factors offered for a consumer (1 = normal speed).
+const SLOW_FACTORS: [f64; 4] = [1.0, 2.0, 5.0, 10.0];
+
+/// The selection, as far as faults are concerned, with its live state.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Subject {
+    /// Nothing that takes faults is selected; the text says what would.
+    None(&'static str),
+    Component { id: ComponentId, name: String, kind: ComponentKind, down: bool, slow_factor: f64 },
+    Wire { from: ComponentId, to: ComponentId, name: String, state: WireFaults },
+}
+
+/// A wire's live network faults.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct WireFaults {
+    pub partitioned: bool,
+    pub extra_delay_ms: u64,
+    pub loss_ratio: f64,
+}
+
+/// The inputs of a wire's delay and loss, read when Apply is pressed. They
+/// have no `value` (Yew would put it back at every render while playing):
+/// the live setting shows as the placeholder; a new one is typed over it.
+#[derive(Default)]
+pub struct WireInputs {
+    pub delay: NodeRef,
+    pub loss: NodeRef,
+}
+
+// Icons on a 16×16 grid, stroked (see the transport bar's for why SVG).
+const KILL: &str = "M4 4 L12 12 M12 4 L4 12";
+const REVIVE: &str = "M8 3 V13 M3 8 H13";
+
+fn icon(path: &'static str) -> Html {
+    html! {
+        <svg class="button-icon" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
+            <path d={path} fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+        </svg>
+    }
+}
+
+/// The number typed in an input, if it is one.
+fn number_in(input: &NodeRef) -> Option<f64> {
+    let value = input.cast::<HtmlInputElement>()?.value();
+    value.trim().parse::<f64>().ok().filter(|v| v.is_finite() && *v >= 0.0)
+}
+
+/// The strip for `subject`; `recordable` is the last live fault in words,
+/// when it can be added to the script.
+pub fn fault_strip(subject: &Subject, recordable: Option<String>, inputs: &WireInputs, link: &Scope<Playback>) -> Html {
+    let emit = |fault: Fault| link.callback(move |_: MouseEvent| Msg::Fault(fault.clone()));
+    let (label, controls) = match subject {
+        Subject::None(why) => (
+            html! { <span class="fault-hint">{ *why }</span> },
+            html! {
+                <>
+                    <button type="button" data-testid="kill" disabled=true title={*why}>{ icon(KILL) }<span class="button-label">{ "Kill" }</span></button>
+                    <button type="button" data-testid="revive" disabled=true title={*why}>{ icon(REVIVE) }<span class="button-label">{ "Revive" }</span></button>
+                </>
+            },
+        ),
+        Subject::Component { id, name, kind, down, slow_factor } => {
+            let killable = matches!(kind, ComponentKind::Publisher | ComponentKind::Consumer);
+            let (kill_title, revive_title) = match (killable, down) {
+                (false, _) => ("Topics and queues are managed services: they stay up".to_string(), String::new()),
+                (true, false) => (format!("Kill {name} now (K)"), format!("{name} is running")),
+                (true, true) => (format!("{name} is already down"), format!("Revive {name} now (R)")),
+            };
+            let on_slow = {
+                let id = id.clone();
+                link.batch_callback(move |e: Event| {
+                    let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+                    select.value().parse::<f64>().ok().map(|factor| Msg::Fault(Fault::Slow(id.clone(), factor)))
+                })
+            };
+            let on_messages = {
+                let id = id.clone();
+                link.callback(move |_: MouseEvent| Msg::Inspect(Inspect::At(id.clone())))
+            };
+            (
+                html! { <strong class="fault-subject">{ name }</strong> },
+                html! {
+                    <>
+                        <button type="button" class="fault-kill" data-testid="kill" disabled={!killable || *down}
+                            title={kill_title} onclick={emit(Fault::Kill(id.clone()))}>{ icon(KILL) }<span class="button-label">{ "Kill" }</span></button>
+                        <button type="button" class="fault-revive" data-testid="revive" disabled={!killable || !*down}
+                            title={revive_title} onclick={emit(Fault::Revive(id.clone()))}>{ icon(REVIVE) }<span class="button-label">{ "Revive" }</span></button>
+                        if *kind == ComponentKind::Consumer {
+                            <label class="fault-slow" title={format!("{name} takes this many times as long to process each message")}>
+                                { "Slow " }
+                                <select data-testid="slow" data-value={slow_factor.to_string()} onchange={on_slow}>
+                                    { for SLOW_FACTORS.iter().map(|f| html! {
+                                        <option value={f.to_string()} selected={f == slow_factor}>
+                                            { if *f == 1.0 { "×1 (normal)".to_string() } else { format!("×{f}") } }
+                                        </option>
+                                    }) }
+                                </select>
+                            </label>
+                        }
+                        if *kind != ComponentKind::Publisher {
+                            <button type="button" data-testid="messages" title={format!("The messages {name} holds right now")}
+                                onclick={on_messages}>{ "Messages" }</button>
+                        }
+                    </>
+                },
+            )
+        }
+        Subject::Wire { from, to, name, state } => {
+            let apply_delay = {
+                let (input, from, to) = (inputs.delay.clone(), from.clone(), to.clone());
+                link.batch_callback(move |_: MouseEvent| {
+                    number_in(&input).map(|ms| Msg::Fault(Fault::Delay(from.clone(), to.clone(), ms.round() as u64)))
+                })
+            };
+            let apply_loss = {
+                let (input, from, to) = (inputs.loss.clone(), from.clone(), to.clone());
+                link.batch_callback(move |_: MouseEvent| {
+                    number_in(&input).map(|ratio| Msg::Fault(Fault::Loss(from.clone(), to.clone(), ratio)))
+                })
+            };
+            let toggle = if state.partitioned {
+                html! {
+                    <button type="button" class="fault-revive" data-testid="heal" title="Let messages through this wire again"
+                        onclick={emit(Fault::Heal(from.clone(), to.clone()))}>{ "Heal" }</button>
+                }
+            } else {
+                html! {
+                    <button type="button" class="fault-kill" data-testid="partition" title="Nothing gets through this wire until it is healed"
+                        onclick={emit(Fault::Partition(from.clone(), to.clone()))}>{ "Partition" }</button>
+                }
+            };
+            (
+                html! { <strong class="fault-subject">{ name }</strong> },
+                html! {
+                    <>
+                        { toggle }
+                        <label class="fault-field" title="Extra one-way delay on this wire, in ms">
+                            { "Delay +" }
+                            <input key={format!("d{name}")} type="number" min="0" max="60000" step="100" data-testid="field-fault-delay"
+                                ref={inputs.delay.clone()} placeholder={state.extra_delay_ms.to_string()} />{ " ms" }
+                        </label>
+                        <button type="button" data-testid="apply-fault-delay" onclick={apply_delay}>{ "Apply" }</button>
+                        <label class="fault-field" title="Fraction of messages this wire loses (0–1)">
+                            { "Loss " }
+                            <input key={format!("l{name}")} type="number" min="0" max="1" step="0.05" data-testid="field-fault-loss"
+                                ref={inputs.loss.clone()} placeholder={state.loss_ratio.to_string()} />
+                        </label>
+                        <button type="button" data-testid="apply-fault-loss" onclick={apply_loss}>{ "Apply" }</button>
+                    </>
+                },
+            )
+        }
+    };
+    let record_title = match &recordable {
+        Some(words) => format!("Add “{words}” to the fault script, so a share link replays it"),
+        None => "Apply a fault live first; then it can be added to the fault script".to_string(),
+    };
+    html! {
+        <div class="fault-strip" role="toolbar" aria-label="Faults">
+            <span class="fault-strip-title">{ "Faults" }</span>
+            { label }
+            <div class="fault-controls">{ controls }</div>
+            <button type="button" class="fault-record" data-testid="record-fault" disabled={recordable.is_none()}
+                title={record_title} onclick={link.callback(|_| Msg::RecordFault)}>{ "+ Add to script" }</button>
+        </div>
+    }
+}
