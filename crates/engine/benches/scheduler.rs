@@ -43,8 +43,7 @@ fn cluster(scoring: ScoringStrategy) -> ClusterSpec {
 /// one scheduling cycle binds them all.
 fn placement_run(scoring: ScoringStrategy) -> f64 {
     let mut sim = ClusterSim::new(&cluster(scoring), 1).unwrap();
-    sim.command(ClusterCommand::KillComponent { component: ControlPlaneComponent::Scheduler, replica: None })
-        .unwrap();
+    sim.command(ClusterCommand::KillComponent { component: ControlPlaneComponent::Scheduler, replica: None }).unwrap();
     sim.run_until(SimTime::from_secs(1));
     assert_eq!(sim.pending_pods(), PODS as usize);
     sim.command(ClusterCommand::ReviveComponent { component: ControlPlaneComponent::Scheduler, replica: None })
@@ -109,7 +108,8 @@ fn main() {
         reschedule_ms.push(wall_ms);
         victims = pods;
     }
-    println!("cluster scheduler (native, {NODES} nodes, median of {RUNS}):");
+    let arch = std::env::consts::ARCH;
+    println!("cluster scheduler ({arch}, {NODES} nodes, median of {RUNS}):");
     println!("  placements/s, LeastAllocated: {:.0} k", median(spread) / 1e3);
     println!("  placements/s, MostAllocated:  {:.0} k", median(packed) / 1e3);
     println!("  reschedule {victims} pods after their 10 nodes fail: {:.1} ms wall", median(reschedule_ms));

@@ -80,11 +80,7 @@ fn without_quorum_pod_status_is_not_updated_until_it_returns() {
     t.kill_etcd(1);
     t.kill_etcd(2);
     let pod = t.pods_of("web").remove(0);
-    t.command(ClusterCommand::SetProbeFailing {
-        pod: pod.name.clone(),
-        probe: ProbeKind::Readiness,
-        failing: true,
-    });
+    t.command(ClusterCommand::SetProbeFailing { pod: pod.name.clone(), probe: ProbeKind::Readiness, failing: true });
     t.run_for(secs(60));
     let now = t.sim.pod(pod.id).unwrap();
     assert!(!now.serving, "the kubelet knows");
@@ -145,10 +141,7 @@ fn without_a_controller_manager_a_dead_node_is_never_noticed() {
     t.scale("web", 5);
     t.run_for(secs(10));
     assert_eq!(t.pods_of("web").len(), 3);
-    t.command(ClusterCommand::ReviveComponent {
-        component: ControlPlaneComponent::ControllerManager,
-        replica: None,
-    });
+    t.command(ClusterCommand::ReviveComponent { component: ControlPlaneComponent::ControllerManager, replica: None });
     t.run_for(secs(2));
     assert_eq!(t.pods_of("web").len(), 5);
     let elected = t.records(ClusterTraceKind::LeaderElected(ControlPlaneComponent::ControllerManager))[1].at;

@@ -34,20 +34,17 @@ fn a_node_killed_at_zero_is_not_ready_at_50_s_and_its_pods_are_replaced_after_35
 
     // The replacement is created, bound elsewhere and started 2 s later.
     t.run_until(secs(360));
-    let replacement = t
-        .pods_of("web")
-        .into_iter()
-        .find(|p| p.created_at == secs(350))
-        .expect("a replacement was created at 350 s");
+    let replacement =
+        t.pods_of("web").into_iter().find(|p| p.created_at == secs(350)).expect("a replacement was created at 350 s");
     assert_ne!(replacement.node.as_deref(), Some("node-a"));
     assert_eq!(replacement.status, PodStatus::Running);
     assert!(replacement.ready);
     assert_eq!(t.serving("web"), 3);
-    let ready_at = t.trace.iter().find(|r| r.kind == ClusterTraceKind::PodReady && r.pod == replacement.id.0).unwrap().at;
+    let ready_at =
+        t.trace.iter().find(|r| r.kind == ClusterTraceKind::PodReady && r.pod == replacement.id.0).unwrap().at;
     assert_eq!(ready_at, secs(352), "{}", t.story());
     // The evicted pod is stuck Terminating on the dead node.
-    let stuck: Vec<PodView> =
-        t.pods_of("web").into_iter().filter(|p| p.status == PodStatus::Terminating).collect();
+    let stuck: Vec<PodView> = t.pods_of("web").into_iter().filter(|p| p.status == PodStatus::Terminating).collect();
     assert_eq!(stuck.len(), 1);
     assert_eq!(stuck[0].node.as_deref(), Some("node-a"));
 }
@@ -96,7 +93,7 @@ fn after_a_kill_mid_run_the_api_says_running_until_the_grace_period_is_over() {
     assert_eq!(evicted, not_ready + secs(300));
     assert_eq!(t.serving("web"), 3);
     assert_eq!(t.endpoints("web"), 3);
-    let total = t.trace.iter().filter(|r| r.kind == ClusterTraceKind::PodReady).last().unwrap().at - killed_at;
+    let total = t.trace.iter().rfind(|r| r.kind == ClusterTraceKind::PodReady).unwrap().at - killed_at;
     assert!(total > secs(340) && total <= secs(360), "failover took {total}");
 }
 

@@ -81,7 +81,15 @@ fn crash_loop_back_off_doubles_from_10_s_to_the_5_minute_cap() {
     let exits = t.times_of(ClusterTraceKind::ContainerExited(ExitReason::Crashed));
     for pair in exits.windows(2).take(6) {
         let gap = pair[1] - pair[0];
-        assert!(gap == secs(11) || gap == secs(21) || gap == secs(41) || gap == secs(81) || gap == secs(161) || gap == secs(301), "{gap}");
+        assert!(
+            gap == secs(11)
+                || gap == secs(21)
+                || gap == secs(41)
+                || gap == secs(81)
+                || gap == secs(161)
+                || gap == secs(301),
+            "{gap}"
+        );
     }
     // Healed: the next start stays up.
     t.command(ClusterCommand::SetCrashLoop { pod: pod.name.clone(), crash_loop: false });

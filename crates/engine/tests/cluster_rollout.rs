@@ -34,7 +34,13 @@ fn watch_limits(t: &mut T, desired: u32, surge: u32, unavailable: u32) -> (Rc<Ce
     t.check = Some(Box::new(move |sim: &ClusterSim| {
         let d = sim.deployment("web").unwrap();
         assert!(d.current <= desired + surge, "{} pods at {} (limit {})", d.current, sim.now(), desired + surge);
-        assert!(d.ready + unavailable >= desired, "{} ready at {} (at least {})", d.ready, sim.now(), desired - unavailable);
+        assert!(
+            d.ready + unavailable >= desired,
+            "{} ready at {} (at least {})",
+            d.ready,
+            sim.now(),
+            desired - unavailable
+        );
         m.set(m.get().max(d.current));
         f.set(f.get().min(d.ready));
     }));

@@ -94,7 +94,9 @@ fn an_unschedulable_pod_stays_pending_with_a_reason_per_node() {
         verdict("small").verdict(Filter::NodeResourcesFit),
         Err(&Unfit::InsufficientCpu { requested_millicores: 1_000, free_millicores: 500 })
     );
-    assert!(matches!(verdict("tainted").verdict(Filter::TaintToleration), Err(Unfit::UntoleratedTaint { key, .. }) if key == "dedicated"));
+    assert!(
+        matches!(verdict("tainted").verdict(Filter::TaintToleration), Err(Unfit::UntoleratedTaint { key, .. }) if key == "dedicated")
+    );
     assert_eq!(verdict("elsewhere").verdict(Filter::NodeAffinity), Err(&Unfit::AffinityMismatch));
     assert_eq!(verdict("cordoned").verdict(Filter::NodeUnschedulable), Err(&Unfit::Unschedulable));
     assert!(why.nodes.iter().all(|v| v.score.is_none()));

@@ -128,10 +128,7 @@ fn a_killed_pod_is_replaced_at_once() {
     let name = t.pods_of("web")[0].name.clone();
     t.command(ClusterCommand::KillPod(name.clone()));
     assert!(t.sim.pod_named(&name).is_none());
-    assert!(matches!(
-        t.try_command(ClusterCommand::KillPod("nope".into())),
-        Err(ClusterCommandError::UnknownPod(_))
-    ));
+    assert!(matches!(t.try_command(ClusterCommand::KillPod("nope".into())), Err(ClusterCommandError::UnknownPod(_))));
 }
 
 #[test]

@@ -43,11 +43,8 @@ fn random_pod(t: &T, rng: &mut Rng) -> Option<String> {
 
 fn random_command(t: &T, rng: &mut Rng) -> Option<ClusterCommand> {
     use ClusterCommand as C;
-    let component = if rng.below(2) == 0 {
-        ControlPlaneComponent::Scheduler
-    } else {
-        ControlPlaneComponent::ControllerManager
-    };
+    let component =
+        if rng.below(2) == 0 { ControlPlaneComponent::Scheduler } else { ControlPlaneComponent::ControllerManager };
     Some(match rng.below(18) {
         0 | 1 => C::KillNode(pick(rng, &NODES).into()),
         2 | 3 => C::ReviveNode(pick(rng, &NODES).into()),
@@ -69,7 +66,8 @@ fn random_command(t: &T, rng: &mut Rng) -> Option<ClusterCommand> {
         15 => C::Drain(pick(rng, &NODES).into()),
         16 => C::Scale { deployment: pick(rng, &DEPLOYMENTS).into(), replicas: rng.below(9) as u32 },
         _ => {
-            let mut template = PodTemplate { cpu_request_millicores: 500, memory_request_mib: 512, ..PodTemplate::default() };
+            let mut template =
+                PodTemplate { cpu_request_millicores: 500, memory_request_mib: 512, ..PodTemplate::default() };
             template.labels.insert("version".into(), format!("v{}", rng.below(3)));
             C::UpdateTemplate { deployment: "web".into(), template: Box::new(template) }
         }

@@ -598,7 +598,8 @@ impl ClusterSpec {
                 if s.config.service_type == ServiceType::ClusterIp {
                     errors.push(format!("service '{name}' is ClusterIP: it has no node port"));
                 } else if !(NODE_PORT_MIN..=NODE_PORT_MAX).contains(&p) {
-                    errors.push(format!("service '{name}': node_port must be {NODE_PORT_MIN}–{NODE_PORT_MAX}, not {p}"));
+                    errors
+                        .push(format!("service '{name}': node_port must be {NODE_PORT_MIN}–{NODE_PORT_MAX}, not {p}"));
                 } else if !ports.insert(p) {
                     errors.push(format!("service '{name}': node port {p} is already taken"));
                 }
@@ -759,7 +760,10 @@ mod tests {
         spec.control_plane.etcd_members = 8;
         spec.ingresses.push(Named::new(
             "in",
-            IngressConfig { rules: vec![IngressRule { service: "nope".into(), ..IngressRule::default() }], ..IngressConfig::default() },
+            IngressConfig {
+                rules: vec![IngressRule { service: "nope".into(), ..IngressRule::default() }],
+                ..IngressConfig::default()
+            },
         ));
         let errors = spec.validate().unwrap_err().0;
         assert!(errors.iter().any(|e| e.contains("etcd needs 1 to 7")), "{errors:?}");

@@ -3,10 +3,15 @@
 //! (scale, new template, cordon, drain, delete).
 
 use super::config::PodTemplate;
-use super::engine::{Cluster, ClusterCommandError, Container, Deletion, Pod, ProbeState, ReportedStatus, MAX_REPLICA_SETS, NAME_ALPHABET};
+use super::engine::{
+    Cluster, ClusterCommandError, Container, Deletion, Pod, ProbeState, ReportedStatus, MAX_REPLICA_SETS, NAME_ALPHABET,
+};
 use super::trace::{ClusterTraceKind, DeletionReason, NONE};
 use super::PodId;
 use std::cmp::Reverse;
+
+/// Sorts pods least useful first: (bound, running, ready, newest first).
+type DeletionRank = (bool, bool, bool, Reverse<PodId>);
 
 impl Cluster {
     pub(super) fn on_controller_sync(&mut self) {
@@ -117,7 +122,7 @@ impl Cluster {
                 // Least useful first, as Kubernetes ranks them: unbound before
                 // bound, not running before running, not ready before ready,
                 // then the newest.
-                let mut ranked: Vec<((bool, bool, bool, Reverse<PodId>), PodId)> = rs
+                let mut ranked: Vec<(DeletionRank, PodId)> = rs
                     .active
                     .iter()
                     .map(|id| {
@@ -137,17 +142,19 @@ impl Cluster {
     fn create_pod(&mut self, d: u32, r: u32) {
         let id = PodId(self.next_pod_id);
         self.next_pod_id += 1;
-        let dep = &self.deployments[d as usize];
-        let rs = &dep.replica_sets[r as usize];
+        let Cluster { deployments, pod_names, .. } = self;
+        let dep = &mut deployments[d as usize];
         let name = loop {
-            let suffix: String = (0..5)
-                .map(|_| NAME_ALPHABET[self.rng_names.below(NAME_ALPHABET.len() as u64) as usize] as char)
-                .collect();
+            let rng = &mut dep.name_rng;
+            let suffix: String =
+                (0..5).map(|_| NAME_ALPHABET[rng.below(NAME_ALPHABET.len() as u64) as usize] as char).collect();
+            let rs = &dep.replica_sets[r as usize];
             let name = format!("{}-{}-{}", dep.name, rs.hash, suffix);
-            if !self.pod_names.contains_key(&name) {
+            if !pod_names.contains_key(&name) {
                 break name;
             }
         };
+        let rs = &self.deployments[d as usize].replica_sets[r as usize];
         let pod = Pod {
             id,
             name: name.clone(),
@@ -279,7 +286,9 @@ impl Cluster {
                 } else {
                     // Reuse the oldest ReplicaSet that has no pods left.
                     let free = (0..dep.replica_sets.len())
-                        .filter(|i| *i != cur && dep.replica_sets[*i].pods_total == 0 && dep.replica_sets[*i].replicas == 0)
+                        .filter(|i| {
+                            *i != cur && dep.replica_sets[*i].pods_total == 0 && dep.replica_sets[*i].replicas == 0
+                        })
                         .min_by_key(|i| dep.replica_sets[*i].revision);
                     if let Some(i) = free {
                         dep.replica_sets[i] = rs;
@@ -323,12 +332,8 @@ impl Cluster {
     /// its grace period while its replacement is made elsewhere).
     pub(super) fn drain(&mut self, i: u32) {
         self.set_cordon(i, true);
-        let ids: Vec<PodId> = self.nodes[i as usize]
-            .pods
-            .iter()
-            .copied()
-            .filter(|id| self.pods[id].deletion.is_none())
-            .collect();
+        let ids: Vec<PodId> =
+            self.nodes[i as usize].pods.iter().copied().filter(|id| self.pods[id].deletion.is_none()).collect();
         self.record(ClusterTraceKind::NodeDrained, 0, i, NONE, NONE, ids.len() as u64);
         for id in ids {
             self.delete_pod(id, DeletionReason::Drained);
@@ -348,5 +353,6 @@ fn placeholder_deployment() -> super::engine::Deployment {
         replica_sets: Vec::new(),
         rolling: false,
         serving: 0,
+        name_rng: crate::sim::Rng::new(0),
     }
 }

@@ -109,22 +109,41 @@ pub enum ClusterCommand {
     /// which cannot know pod names in advance).
     KillOnePod(String),
     /// Makes a pod's container exit shortly after every start, or heals it.
-    SetCrashLoop { pod: String, crash_loop: bool },
+    SetCrashLoop {
+        pod: String,
+        crash_loop: bool,
+    },
     /// Makes a pod's probe time out from now on, or heals it.
-    SetProbeFailing { pod: String, probe: ProbeKind, failing: bool },
+    SetProbeFailing {
+        pod: String,
+        probe: ProbeKind,
+        failing: bool,
+    },
     KillEtcdMember(u32),
     ReviveEtcdMember(u32),
     /// Kills one replica; `None` kills the current leader.
-    KillComponent { component: ControlPlaneComponent, replica: Option<u32> },
+    KillComponent {
+        component: ControlPlaneComponent,
+        replica: Option<u32>,
+    },
     /// Revives one replica; `None` revives every replica.
-    ReviveComponent { component: ControlPlaneComponent, replica: Option<u32> },
+    ReviveComponent {
+        component: ControlPlaneComponent,
+        replica: Option<u32>,
+    },
     Cordon(String),
     Uncordon(String),
     /// Cordon, then evict every pod (each gets its grace period).
     Drain(String),
-    Scale { deployment: String, replicas: u32 },
+    Scale {
+        deployment: String,
+        replicas: u32,
+    },
     /// A new pod template: a rolling update (or a rollback to an old one).
-    UpdateTemplate { deployment: String, template: Box<PodTemplate> },
+    UpdateTemplate {
+        deployment: String,
+        template: Box<PodTemplate>,
+    },
 }
 
 impl ClusterCommand {
@@ -233,10 +252,16 @@ pub(super) struct Node {
 pub(super) enum Container {
     /// Not started: unbound, or bound to a node whose kubelet is dead.
     Waiting,
-    Creating { until: SimTime },
-    Running { since: SimTime },
+    Creating {
+        until: SimTime,
+    },
+    Running {
+        since: SimTime,
+    },
     /// Exited; the kubelet restarts it at `until`.
-    BackOff { until: SimTime },
+    BackOff {
+        until: SimTime,
+    },
     /// Stopped for good (node died, or the pod finished terminating).
     Exited,
 }
@@ -358,6 +383,8 @@ pub(super) struct Deployment {
     pub rolling: bool,
     /// Pods really running and ready.
     pub serving: u32,
+    /// Draws the random suffix of pod names.
+    pub name_rng: Rng,
 }
 
 impl Deployment {
@@ -382,6 +409,8 @@ pub(super) struct Service {
     pub dirty: bool,
     pub next_endpoint: usize,
     pub counters: RequestCounters,
+    /// kube-proxy's random picks for this Service.
+    pub rng: Rng,
 }
 
 pub(super) struct Ingress {
@@ -443,8 +472,6 @@ pub struct Cluster {
     /// gained the API gives every node a full grace period).
     pub(super) observation_floor: SimTime,
     pub(super) rng_scheduler: Rng,
-    pub(super) rng_proxy: Rng,
-    pub(super) rng_names: Rng,
     pub(super) rng_election: Rng,
     pub(super) fx: Effects,
     pub(super) scheduler_queue: Vec<PodId>,
@@ -500,6 +527,7 @@ impl Cluster {
                 max_pods: n.config.max_pods,
             })
             .collect();
+        let root = rng.fork("cluster");
         let mut next_port = NODE_PORT_MIN;
         let taken: BTreeSet<u16> = spec.services.iter().filter_map(|s| s.config.node_port).collect();
         let services = spec
@@ -527,6 +555,7 @@ impl Cluster {
                     dirty: true,
                     next_endpoint: 0,
                     counters: RequestCounters::default(),
+                    rng: root.fork(&format!("kube-proxy/{}", s.name)),
                 }
             })
             .collect();
@@ -536,7 +565,6 @@ impl Cluster {
             .map(|i| Ingress { name: i.name.clone(), config: i.config.clone(), counters: RequestCounters::default() })
             .collect();
         let cp = spec.control_plane.clone();
-        let root = rng.fork("cluster");
         let mut cluster = Cluster {
             now,
             kubelet: spec.kubelet.clone(),
@@ -564,8 +592,6 @@ impl Cluster {
             node_generation: 1,
             observation_floor: now,
             rng_scheduler: root.fork("kube-scheduler"),
-            rng_proxy: root.fork("kube-proxy"),
-            rng_names: root.fork("pod-names"),
             rng_election: root.fork("leader-election"),
             fx: Effects::default(),
             scheduler_queue: Vec::new(),
@@ -582,6 +608,7 @@ impl Cluster {
                 replica_sets: Vec::new(),
                 rolling: false,
                 serving: 0,
+                name_rng: root.fork(&format!("pod-names/{}", d.name)),
             };
             let rs = cluster.new_replica_set(&mut dep, &d.config.template);
             dep.replica_sets.push(rs);
@@ -689,7 +716,12 @@ impl Cluster {
 
     /// Applies a command now. kubectl-like commands fail while the API is
     /// unavailable.
-    pub fn command(&mut self, now: SimTime, command: &ClusterCommand, out: &mut Effects) -> Result<(), ClusterCommandError> {
+    pub fn command(
+        &mut self,
+        now: SimTime,
+        command: &ClusterCommand,
+        out: &mut Effects,
+    ) -> Result<(), ClusterCommandError> {
         self.now = self.now.max(now);
         self.check_command(command)?;
         let result = self.apply_command(command);
@@ -843,7 +875,15 @@ impl Cluster {
         self.fx.events.push((at.max(self.now), ClusterEvent(kind)));
     }
 
-    pub(super) fn record(&mut self, kind: ClusterTraceKind, pod: u64, node: u32, owner: u32, revision: u32, detail: u64) {
+    pub(super) fn record(
+        &mut self,
+        kind: ClusterTraceKind,
+        pod: u64,
+        node: u32,
+        owner: u32,
+        revision: u32,
+        detail: u64,
+    ) {
         self.fx.trace.push(ClusterTraceRecord { at: self.now, kind, pod, node, owner, revision, detail });
     }
 
@@ -873,10 +913,8 @@ impl Cluster {
     pub(super) fn refresh_serving(&mut self, id: PodId) {
         let Some(pod) = self.pods.get(&id) else { return };
         let node_up = pod.node.is_some_and(|n| !self.nodes[n as usize].down);
-        let serving = node_up
-            && pod.deletion.is_none()
-            && matches!(pod.container, Container::Running { .. })
-            && pod.local_ready;
+        let serving =
+            node_up && pod.deletion.is_none() && matches!(pod.container, Container::Running { .. }) && pod.local_ready;
         if serving == pod.serving {
             return;
         }
@@ -966,13 +1004,7 @@ impl Cluster {
 
 impl Election {
     fn new(replicas: u32, now: SimTime) -> Election {
-        Election {
-            up: vec![true; replicas as usize],
-            leader: None,
-            leader_since: now,
-            lease_expires_at: now,
-            epoch: 0,
-        }
+        Election { up: vec![true; replicas as usize], leader: None, leader_since: now, lease_expires_at: now, epoch: 0 }
     }
 }
 

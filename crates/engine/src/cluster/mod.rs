@@ -85,12 +85,10 @@ pub use config::*;
 pub use engine::{Cluster, ClusterCommand, ClusterCommandError, ClusterEvent, ClusterNotification, Effects};
 pub use scheduler::{Filter, NodeVerdict, PendingReason, PlacementExplanation, Unfit};
 pub use sim::{ClusterSim, CLUSTER_TRACE_RING_CAPACITY};
-pub use trace::{
-    ClusterTraceKind, ClusterTraceRecord, ControlPlaneComponent, DeletionReason, ExitReason, NONE,
-};
+pub use trace::{ClusterTraceKind, ClusterTraceRecord, ControlPlaneComponent, DeletionReason, ExitReason, NONE};
 pub use views::{
-    BindInfo, ContainerPhase, ControlPlaneView, DeploymentView, ElectionView, NodeStatus, NodeView, PodStatus,
-    PodView, RequestCounters, RouteError, Routed, ServiceView, TaintView,
+    BindInfo, ContainerPhase, ControlPlaneView, DeploymentView, ElectionView, NodeStatus, NodeView, PodStatus, PodView,
+    RequestCounters, RouteError, Routed, ServiceView, TaintView,
 };
 
 use serde::{Deserialize, Serialize};

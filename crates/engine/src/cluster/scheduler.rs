@@ -44,12 +44,24 @@ impl Filter {
 pub enum Unfit {
     /// The node is cordoned.
     Unschedulable,
-    UntoleratedTaint { key: String, value: String, effect: TaintEffect },
+    UntoleratedTaint {
+        key: String,
+        value: String,
+        effect: TaintEffect,
+    },
     /// Not in the required zones or lacking a required label.
     AffinityMismatch,
-    InsufficientCpu { requested_millicores: u64, free_millicores: u64 },
-    InsufficientMemory { requested_mib: u64, free_mib: u64 },
-    TooManyPods { max_pods: u32 },
+    InsufficientCpu {
+        requested_millicores: u64,
+        free_millicores: u64,
+    },
+    InsufficientMemory {
+        requested_mib: u64,
+        free_mib: u64,
+    },
+    TooManyPods {
+        max_pods: u32,
+    },
 }
 
 impl fmt::Display for Unfit {
@@ -177,7 +189,7 @@ pub(super) fn untolerated_taint<'a>(node: &'a Node, tolerations: &[Toleration]) 
 }
 
 pub(super) fn affinity_matches(node: &Node, affinity: &NodeAffinity) -> bool {
-    (affinity.zones.is_empty() || affinity.zones.iter().any(|z| *z == node.zone))
+    (affinity.zones.is_empty() || affinity.zones.contains(&node.zone))
         && affinity.match_labels.iter().all(|(k, v)| node.labels.get(k) == Some(v))
 }
 
@@ -326,12 +338,8 @@ impl Cluster {
         pod.node = Some(choice.node);
         pod.ip_host = host;
         pod.pending_reason = None;
-        pod.bind = Some(BindInfo {
-            at: now,
-            score: choice.score,
-            feasible_nodes: choice.feasible,
-            tied_nodes: choice.tied,
-        });
+        pod.bind =
+            Some(BindInfo { at: now, score: choice.score, feasible_nodes: choice.feasible, tied_nodes: choice.tied });
         let rs = &self.deployments[pod.deployment as usize].replica_sets[pod.rs as usize];
         let load = &mut self.loads[n];
         load.cpu_requested += rs.template.cpu_request_millicores;
@@ -369,7 +377,8 @@ impl Cluster {
                     failures.push((Filter::NodeUnschedulable, Unfit::Unschedulable));
                 }
                 if let Some(t) = untolerated_taint(node, &rs.tolerations) {
-                    let unfit = Unfit::UntoleratedTaint { key: t.key.clone(), value: t.value.clone(), effect: t.effect };
+                    let unfit =
+                        Unfit::UntoleratedTaint { key: t.key.clone(), value: t.value.clone(), effect: t.effect };
                     failures.push((Filter::TaintToleration, unfit));
                 }
                 if !affinity_matches(node, &rs.template.node_affinity) {

@@ -288,7 +288,12 @@ impl Cluster {
             taints: n
                 .taints
                 .iter()
-                .map(|t| TaintView { key: t.key.clone(), value: t.value.clone(), effect: t.effect, added_at: t.added_at })
+                .map(|t| TaintView {
+                    key: t.key.clone(),
+                    value: t.value.clone(),
+                    effect: t.effect,
+                    added_at: t.added_at,
+                })
                 .collect(),
             cpu_allocatable_millicores: load.cpu_allocatable,
             cpu_requested_millicores: load.cpu_requested,
@@ -527,7 +532,7 @@ impl Cluster {
         }
         // Which node does not change where the request ends up, but the draw
         // keeps the load balancer's choice part of the seeded run.
-        let _node = self.rng_proxy.below(live);
+        let _node = self.services[s].rng.below(live);
         self.route_service(s)
     }
 
@@ -561,7 +566,7 @@ impl Cluster {
     }
 
     fn route_service(&mut self, s: usize) -> Result<Routed, RouteError> {
-        let Cluster { services, pods, rng_proxy, .. } = self;
+        let Cluster { services, pods, .. } = self;
         let svc = &mut services[s];
         let n = svc.endpoints.len();
         if n == 0 {
@@ -569,7 +574,7 @@ impl Cluster {
             return Err(RouteError::NoEndpoint);
         }
         let k = match svc.config.load_balancing {
-            super::config::LoadBalancing::Random => rng_proxy.below(n as u64) as usize,
+            super::config::LoadBalancing::Random => svc.rng.below(n as u64) as usize,
             super::config::LoadBalancing::RoundRobin => {
                 let k = svc.next_endpoint % n;
                 svc.next_endpoint = k + 1;
@@ -629,7 +634,10 @@ impl Cluster {
                 ));
             }
             if cpu > load.cpu_allocatable || memory > load.memory_allocatable || load.pods > load.max_pods {
-                return Err(format!("node {} is over allocatable: {cpu}m, {memory} MiB, {} pods", node.name, load.pods));
+                return Err(format!(
+                    "node {} is over allocatable: {cpu}m, {memory} MiB, {} pods",
+                    node.name, load.pods
+                ));
             }
         }
         let mut serving = vec![0u32; self.deployments.len()];
@@ -646,8 +654,10 @@ impl Cluster {
                 _ => {}
             }
             let node_up = p.node.is_some_and(|n| !self.nodes[n as usize].down);
-            let container_live =
-                matches!(p.container, Container::Creating { .. } | Container::Running { .. } | Container::BackOff { .. });
+            let container_live = matches!(
+                p.container,
+                Container::Creating { .. } | Container::Running { .. } | Container::BackOff { .. }
+            );
             if container_live && !node_up {
                 return Err(format!("{} has a live container but its node is down or missing", p.name));
             }
@@ -744,7 +754,9 @@ impl Cluster {
             }
             K::PodDeleted => format!("{} was deleted", pod()),
             K::EvictionScheduled => format!("{} will be evicted in {} s", pod(), r.detail / 1000),
-            K::CrashLoopSet => format!("{} was {} crash-looping", pod(), if r.detail == 1 { "set" } else { "healed of" }),
+            K::CrashLoopSet => {
+                format!("{} was {} crash-looping", pod(), if r.detail == 1 { "set" } else { "healed of" })
+            }
             K::ProbeFaultSet(kind) => {
                 let probe = if kind == ProbeKind::Liveness { "liveness" } else { "readiness" };
                 format!("{}'s {probe} probe was {}", pod(), if r.detail == 1 { "made to fail" } else { "healed" })

@@ -40,13 +40,16 @@ pub fn three_node_web() -> ClusterSpec {
         .service("web", ServiceConfig::for_deployment("web"))
 }
 
+/// A check run after every event.
+pub type Check = Box<dyn FnMut(&ClusterSim)>;
+
 pub struct T {
     pub sim: ClusterSim,
     /// Every trace record so far.
     pub trace: Vec<ClusterTraceRecord>,
     /// Called after every event (besides the audit), e.g. to check a
     /// rolling update's limits.
-    pub check: Option<Box<dyn FnMut(&ClusterSim)>>,
+    pub check: Option<Check>,
     pub audit: bool,
 }
 
@@ -149,7 +152,9 @@ impl T {
         self.sim
             .nodes()
             .iter()
-            .map(|n| pods.iter().filter(|p| p.status != PodStatus::Terminating && p.node.as_deref() == Some(&n.name)).count())
+            .map(|n| {
+                pods.iter().filter(|p| p.status != PodStatus::Terminating && p.node.as_deref() == Some(&n.name)).count()
+            })
             .collect()
     }
 
