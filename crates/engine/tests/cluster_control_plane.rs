@@ -163,3 +163,36 @@ fn kubectl_fails_while_etcd_elects_and_fault_scripts_record_the_refusal() {
     assert_eq!(t.records(ClusterTraceKind::CommandRefused).len(), 1);
     assert_eq!(t.sim.deployment("web").unwrap().desired, 3);
 }
+
+#[test]
+fn an_etcd_leader_change_does_not_restart_the_toleration_but_a_new_controller_manager_does() {
+    // The same controller-manager keeps its lease through a 1-second etcd
+    // election: evictions come on time, or as soon as the API is back.
+    let mut t = T::new(three_node_web());
+    t.run_until(secs(30));
+    t.kill_node("node-a");
+    t.run_for(secs(60));
+    let not_ready = t.first(ClusterTraceKind::NodeNotReady).unwrap();
+    t.run_until(not_ready + ms(299_500));
+    let leader = t.sim.control_plane().etcd_leader.unwrap();
+    t.kill_etcd(leader);
+    t.run_until(not_ready + secs(302));
+    let evicted = t.first(ClusterTraceKind::PodTerminating(DeletionReason::Evicted)).unwrap();
+    assert_eq!(evicted, not_ready + ms(300_500), "due during the election, done when the API is back");
+
+    // A new controller-manager leader starts its taint manager afresh.
+    let mut spec = three_node_web();
+    spec.control_plane.controller_manager_replicas = 2;
+    let mut t = T::new(spec);
+    t.run_until(secs(30));
+    t.kill_node("node-a");
+    t.run_for(secs(60));
+    let not_ready = t.first(ClusterTraceKind::NodeNotReady).unwrap();
+    t.run_until(not_ready + secs(100));
+    t.command(ClusterCommand::KillComponent { component: ControlPlaneComponent::ControllerManager, replica: None });
+    t.run_until(not_ready + secs(500));
+    let elected = t.records(ClusterTraceKind::LeaderElected(ControlPlaneComponent::ControllerManager))[1].at;
+    assert!(elected >= not_ready + secs(115) && elected <= not_ready + secs(117), "{elected}");
+    let evicted = t.first(ClusterTraceKind::PodTerminating(DeletionReason::Evicted)).unwrap();
+    assert_eq!(evicted, elected + secs(300));
+}

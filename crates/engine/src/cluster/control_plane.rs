@@ -120,7 +120,7 @@ impl Cluster {
             if e.leader.is_some() {
                 // Renewed in time: cancel the renew deadline, carry on.
                 e.epoch += 1;
-                self.component_activated(c);
+                self.component_resumed(c);
             } else {
                 self.schedule_lease_check(c);
             }
@@ -216,7 +216,31 @@ impl Cluster {
         }
     }
 
-    /// A component can work again (new leader, or the API is back).
+    /// The same leader can work again after a short API outage: it catches
+    /// up, evicting the pods whose toleration ran out meanwhile.
+    fn component_resumed(&mut self, c: ControlPlaneComponent) {
+        match c {
+            ControlPlaneComponent::Scheduler => self.request_scheduler_cycle(),
+            ControlPlaneComponent::ControllerManager => {
+                let now = self.now;
+                let overdue: Vec<PodId> = self
+                    .pods
+                    .values()
+                    .filter(|p| p.deletion.is_none() && p.eviction_at.is_some_and(|t| t <= now))
+                    .map(|p| p.id)
+                    .collect();
+                for id in overdue {
+                    self.delete_pod(id, DeletionReason::Evicted);
+                }
+                for s in &mut self.services {
+                    s.dirty = true;
+                }
+                self.request_controller_sync();
+            }
+        }
+    }
+
+    /// A newly elected leader starts work (a fresh process).
     fn component_activated(&mut self, c: ControlPlaneComponent) {
         if !self.api_available() {
             return;

@@ -45,6 +45,27 @@
 //!   has not noticed yet). NodePort and LoadBalancer go through a node; an
 //!   Ingress routes host/path to a Service and needs a controller.
 //!
+//! # Timings, as the model computes them
+//!
+//! - A node killed at t = 0 is NotReady at exactly 50 s (its last status is
+//!   the registration at 0; the monitor ticks every 5 s). Killed mid-run,
+//!   its last status was up to 10 s earlier, so NotReady comes 40–55 s after
+//!   the kill. Eviction follows 300 s after NotReady; the replacement is
+//!   created, bound and started `container_start_ms` (2 s) later, and is
+//!   Ready at once (readiness initial delay 0): ≈ 6 minutes in all.
+//! - A liveness fault kills the container at the third timed-out probe
+//!   (21–31 s after the fault); it restarts after the back-off (10 s, 20 s,
+//!   40 s … 300 s; reset after 10 min running). A readiness fault removes
+//!   the endpoint at its third timed-out probe; one passing probe restores
+//!   it.
+//! - A killed leader's standby takes over on the first 2 s retry after the
+//!   15 s lease. A leader without the API gives up after the 10 s renew
+//!   deadline. etcd without a leader elects one after 1 s.
+//! - A newly elected controller-manager gives every node a fresh grace
+//!   period and every pod on a NoExecute-tainted node a fresh toleration
+//!   (its taint manager starts empty, as in Kubernetes); a leader that kept
+//!   its lease through a short API outage just catches up.
+//!
 //! # What it leaves out
 //!
 //! No real networking (a request is a pick, not packets; no latency), no
@@ -54,14 +75,14 @@
 //! only the four filters and one scoring strategy (no topology spreading, no
 //! balanced allocation, no preferred affinity; zero requests are not
 //! replaced by the default non-zero figures). The node lifecycle controller
-//! has no eviction rate limits or zone disruption modes, and it gives every
-//! node a fresh grace period whenever it (re)gains the API. A NotReady node
+//! has no eviction rate limits or zone disruption modes. A NotReady node
 //! is always "unreachable" (the kubelet is gone), never "not-ready". etcd's
 //! heartbeats are not simulated, only its election timeout. An application
 //! ignores SIGTERM (takes the full grace period) and stops serving as soon as
 //! it is deleted. A liveness fault is cured by a restart; a readiness fault
 //! lasts until cleared. A LoadBalancer's health checks notice a dead node
 //! at once. Pods stuck Terminating on a dead node are not force-deleted.
+//! Requests routed through kube-proxy are counted, not traced.
 //!
 //! # How it is driven
 //!

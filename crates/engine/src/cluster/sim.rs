@@ -108,6 +108,7 @@ impl ClusterSim {
         Ok(())
     }
 
+    /// Commands applied now or scheduled, with the time they apply at.
     pub fn command_log(&self) -> &[(SimTime, ClusterCommand)] {
         &self.commands
     }
