@@ -139,3 +139,29 @@ fn notifications_follow_the_really_ready_count() {
     assert_eq!(after, [ClusterNotification::ReadyPodsChanged { deployment: 0, ready: 1 }]);
     assert_eq!(t.sim.ready_pods_of(0), 1);
 }
+
+#[test]
+fn many_quick_template_changes_keep_a_bounded_history_and_finish_on_the_last() {
+    let mut t = T::new(web(4));
+    t.run_until(secs(30));
+    let mut refused = 0;
+    for v in 0..30 {
+        let mut template = v2();
+        template.labels.insert("version".into(), format!("v{v}"));
+        match t.try_command(ClusterCommand::UpdateTemplate { deployment: "web".into(), template: Box::new(template) }) {
+            Ok(()) => {}
+            Err(ClusterCommandError::Invalid(message)) => {
+                assert!(message.contains("still rolling out"), "{message}");
+                refused += 1;
+            }
+            Err(e) => panic!("{e}"),
+        }
+        t.run_for(ms(500));
+    }
+    t.run_for(secs(300));
+    let d = t.sim.deployment("web").unwrap();
+    assert!(!d.rolling, "{d:?}");
+    assert_eq!((d.ready, d.current, d.updated), (4, 4, 4));
+    let last = t.pods_of("web")[0].labels.iter().find(|(k, _)| k == "version").unwrap().1.clone();
+    assert!(refused > 0 || last == "v29", "{refused} refused, on {last}");
+}
