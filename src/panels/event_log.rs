@@ -6,17 +6,18 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// The newest `limit` noteworthy trace records, newest first, in words.
-/// Sends, processing starts and first-time processing are left out: they
-/// happen for every copy (a delivery or delete line follows) and would bury
-/// the lines that tell the story. The message inspector shows them all.
+/// The steps every copy takes (sent, stored, received once, processed once,
+/// deleted) are left out: a delivery line follows, and they would bury the
+/// lines that tell the story. The message inspector shows them all.
 pub fn recent_lines(sim: &Simulation, limit: usize) -> Vec<LogLine> {
     sim.recent_trace().rev().filter(|r| noteworthy(r)).take(limit).map(|r| describe(r, sim)).collect()
 }
 
 fn noteworthy(r: &TraceRecord) -> bool {
     match r.kind {
-        TraceKind::Sent | TraceKind::ProcessingStarted | TraceKind::Enqueued => false,
-        // Only a second processing (a duplicate) is news.
+        TraceKind::Sent | TraceKind::ProcessingStarted | TraceKind::Enqueued | TraceKind::Deleted => false,
+        // Only a second receive or processing (a duplicate) is news.
+        TraceKind::Received => r.detail > 1,
         TraceKind::Processed => r.detail == 1,
         _ => true,
     }

@@ -248,15 +248,13 @@ fn model_notes() -> Html {
         <details class="model-notes">
             <summary>{ "What we model" }</summary>
             <ul>
-                <li>{ "Publishers create orders at a steady rate or as a Poisson process, with attributes for filter policies and a FIFO message group; a direct wire to a consumer is an HTTP-like call that is lost if nobody answers." }</li>
-                <li>{ "SQS Standard: at-least-once (occasional duplicates) and best-effort order; visibility timeout and redelivery; retention; queue and message delays; short polling (may come back empty) or long polling up to 20 s; batches of up to 10." }</li>
-                <li>{ "SQS FIFO: strict order within a message group, one message of a group in flight at a time; deduplication within 5 minutes; 300 API calls per second per action (3,000 messages with batches of 10), beyond which calls are throttled." }</li>
-                <li>{ "Dead-letter queues: after maxReceiveCount receives a message moves to the DLQ, which must be of the same type." }</li>
-                <li>{ "SNS: standard and FIFO topics push to every subscription, with the documented retry policies (managed endpoints, and HTTP's 3 retries 20 s apart), subscription dead-letter queues and filter policies on attributes." }</li>
-                <li>{ "Consumers: ack on receive, delete after processing, or auto-delete on success; failure ratio and poison messages; concurrency and competing instances; slow mode." }</li>
-                <li>{ "Network faults on a wire: added delay, loss ratio and partition, clicked live or scheduled in the fault script." }</li>
+                <li>{ "Publishers create orders at a steady rate or as a Poisson process, with attributes, a FIFO message group, optional poison orders and client resends; a failed send is retried 3 times with backoff. A direct wire to a consumer is an HTTP-like call: lost if the consumer is down, fails or crashes." }</li>
+                <li>{ "SNS topics push to every subscription its filter policy lets through, retrying as AWS documents (managed endpoints: 3 immediate, 2 at 1 s, 10 with backoff, then every 20 s; HTTP: 3 retries 20 s apart), then to the subscription's dead-letter queue or dropped. Standard topics deliver the odd duplicate; FIFO topics keep group order, deduplicate within 5 minutes and accept 3,000 messages/s." }</li>
+                <li>{ "SQS queues: delay, then visible; a receive hands out up to 10 messages, invisible for the visibility timeout; long polling waits up to 20 s, short polling may come back empty; retention; after maxReceiveCount receives a message moves to the dead-letter queue. Standard: at-least-once and best-effort order. FIFO: group order with one batch of a group in flight, 5-minute deduplication, 300 calls/s per action, more are throttled." }</li>
+                <li>{ "Consumers: instances × concurrency workers; ack on receive, delete after processing, or auto-delete on success; failure ratio and poison orders; a crash loses what was acknowledged but unfinished, the rest comes back after the visibility timeout." }</li>
+                <li>{ "Faults: kill, revive and slow consumers; partition, delay and loss on any wire; live or from the fault script." }</li>
             </ul>
-            <p>{ "Simplified: a receive request's own latency is folded into the response hop; short polling's false empties are approximated; messages have no size or payload; no encryption (KMS) or permissions (IAM)." }</p>
+            <p>{ "Simplified: a receive's request latency is folded into its response hop; short polling's false empties are approximated (one empty answer in four when 10 or fewer messages are visible); throughput limits use one-second windows; messages have no payload or size; no visibility-timeout changes by consumers, no high-throughput FIFO mode, no IAM, KMS or cross-region behaviour." }</p>
         </details>
     }
 }

@@ -171,9 +171,13 @@ pub fn fault_strip(subject: &Subject, recordable: Option<String>, inputs: &WireI
         <div class="fault-strip" role="toolbar" aria-label="Faults">
             <span class="fault-strip-title">{ "Faults" }</span>
             { label }
-            <div class="fault-controls">{ controls }</div>
-            <button type="button" class="fault-record" data-testid="record-fault" disabled={recordable.is_none()}
-                title={record_title} onclick={link.callback(|_| Msg::RecordFault)}>{ "+ Add to script" }</button>
+            <div class="fault-controls">
+                { controls }
+                <button type="button" class="fault-record" data-testid="record-fault" disabled={recordable.is_none()}
+                    title={record_title} onclick={link.callback(|_| Msg::RecordFault)}>
+                    { "+ " }<span class="button-label">{ "Add to " }</span>{ "script" }
+                </button>
+            </div>
         </div>
     }
 }
