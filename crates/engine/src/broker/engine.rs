@@ -43,7 +43,8 @@ const SEND_BACKOFF_MS: u64 = 100;
 const THROTTLE_BACKOFF_MS: u64 = 100;
 /// A client that timed out resends after this long.
 const RESEND_AFTER_MS: u64 = 1_000;
-/// Short polling: a queue this small answers empty one time in four.
+/// Short polling samples only some of SQS's servers, so a queue holding few
+/// messages may answer empty: with n visible (n ≤ this), one time in n + 2.
 const SHORT_POLL_SPARSE_VISIBLE: usize = 10;
 /// How far past the head a Standard queue may reach when it reorders.
 const REORDER_REACH: usize = 10;
@@ -1753,7 +1754,7 @@ impl Simulation {
         let sparse_empty = {
             let q = self.queue(queue);
             let sparse = q.config.receive_wait_ms == 0 && (q.visible_count() as usize) <= SHORT_POLL_SPARSE_VISIBLE;
-            sparse && q.visible_count() > 0 && q.rng.below(4) == 0
+            sparse && q.visible_count() > 0 && q.rng.below(q.visible_count() + 2) == 0
         };
         let mut batch: Vec<Held> = Vec::new();
         while batch.len() < batch_size && self.queue(queue).in_flight < cap && !sparse_empty {

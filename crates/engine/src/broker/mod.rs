@@ -38,8 +38,8 @@
 //!
 //! What it simplifies or leaves out:
 //! - A receive's request latency is folded into its response hop.
-//! - Short polling's false empties are approximated: a queue with 10 or fewer
-//!   visible messages answers a short poll empty one time in four.
+//! - Short polling's false empties are approximated: a queue with n ≤ 10
+//!   visible messages answers a short poll empty one time in n + 2.
 //! - Throughput limits use fixed one-second windows, not token buckets.
 //! - FIFO topics do not hold back a group while one of its messages waits
 //!   for a delivery retry (the invariant panel would show the reordering).

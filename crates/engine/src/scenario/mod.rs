@@ -454,7 +454,7 @@ impl Default for ConsumerConfig {
             ack_mode: AckMode::DeleteAfterProcessing,
             failure_ratio: 0.0,
             batch_size: 1,
-            poll_interval_ms: 1_000,
+            poll_interval_ms: 200,
         }
     }
 }
