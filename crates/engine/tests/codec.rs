@@ -184,6 +184,8 @@ fn random_scenario(rng: &mut Rng) -> Scenario {
                 instances: 1 + rng.below(50) as u32,
                 ..ConsumerConfig::default()
             }),
+            // Only the four messaging kinds are drawn (the first four of ALL).
+            _ => unreachable!("a messaging kind"),
         };
         // Unique by the index suffix; sometimes as long as allowed.
         let stem = if rng.below(8) == 0 { "x_-".repeat(12) } else { kind.as_str().to_string() };

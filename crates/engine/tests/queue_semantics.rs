@@ -23,7 +23,7 @@ fn pipeline(rate_per_s: f64, visibility_timeout_ms: u64, processing_time_ms: u64
                 c.processing_time_ms = processing_time_ms;
                 c.instances = instances;
             }
-            Spec::Topic(_) => {}
+            _ => {}
         }
         s.components.push(Component { id: ComponentId::new(id), name: id.into(), x: 0.0, y: 0.0, spec });
     };

@@ -66,5 +66,8 @@ pub fn describe(sim: &Simulation, record: &TraceRecord) -> String {
         TraceKind::Healed => format!("network partition healed on {}", wire(record.wire)),
         TraceKind::DelayChanged => format!("{} now adds {d} ms of delay", wire(record.wire)),
         TraceKind::LossChanged => format!("{} now loses {:.1} % of hops", wire(record.wire), f64::from(d) / 10.0),
+        TraceKind::InstancesChanged => {
+            format!("{at} now runs {d} instance(s): the Ready pods of its deployment")
+        }
     }
 }

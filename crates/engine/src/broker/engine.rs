@@ -5,6 +5,10 @@ use super::parts::{
     group_key, group_key_of_number, managed_retry_delay_ms, AttributeValuesOf, CompiledFilter, DedupWindow,
     LatencyHistogram, ProcessedOrders, RateWindow, MAX_ATTRIBUTES,
 };
+use crate::cluster::{
+    Cluster, ClusterCommand, ClusterEvent, ClusterNotification, ClusterTraceRecord, ControlPlaneComponent, Effects,
+    CLUSTER_TRACE_RING_CAPACITY,
+};
 use crate::report::{ComponentReport, Counters, InvariantCheck, Invariants, Report};
 use crate::scenario::{
     validate, AckMode, ArrivalPattern, AttributeValues, ComponentId, ConsumerConfig, Fault, MessageGroup,
@@ -24,6 +28,10 @@ type WireIx = u32;
 /// workers are busy; more are refused and lost, as an overloaded HTTP service
 /// would refuse them.
 pub const DIRECT_BACKLOG_PER_INSTANCE: usize = 1_000;
+
+/// Most instances a consumer running on a deployment gets, however many of
+/// its pods are Ready: bounds the workers kept per consumer.
+pub const MAX_BOUND_INSTANCES: u32 = 1_000;
 
 /// How many trace records the engine keeps for the event log. Older records
 /// still count in the trace hash, and [`Simulation::lineage`] recovers any
@@ -117,6 +125,8 @@ pub enum LostReason {
     SendFailed,
     /// A direct call was lost by the network (partition or loss).
     NetworkFailure,
+    /// A direct call to a Service found no Ready endpoint that answered.
+    NoReadyEndpoint,
 }
 
 impl LostReason {
@@ -131,6 +141,7 @@ impl LostReason {
             LostReason::NoDestination => "the publisher is not wired to anything",
             LostReason::SendFailed => "the publisher's send failed even after retries",
             LostReason::NetworkFailure => "the network lost the call",
+            LostReason::NoReadyEndpoint => "the service had no Ready endpoint to take the call",
         }
     }
 
@@ -145,6 +156,7 @@ impl LostReason {
             LostReason::ProcessingFailed => 7,
             LostReason::SendFailed => 8,
             LostReason::NetworkFailure => 9,
+            LostReason::NoReadyEndpoint => 10,
         }
     }
 }
@@ -211,6 +223,9 @@ pub enum TraceKind {
     DelayChanged,
     /// Loss ratio on a wire changed (`detail` = per mille).
     LossChanged,
+    /// A consumer or publisher running on a deployment changed its number of
+    /// instances to its Ready pods (`detail` = instances).
+    InstancesChanged,
 }
 
 impl TraceKind {
@@ -247,6 +262,7 @@ impl TraceKind {
             TraceKind::Healed => 28,
             TraceKind::DelayChanged => 29,
             TraceKind::LossChanged => 30,
+            TraceKind::InstancesChanged => 31,
             TraceKind::Lost(reason) => 100 + reason.code(),
         }
     }
@@ -400,6 +416,8 @@ enum Event {
     /// worker's batch, or `None` for the whole batch.
     DeleteArrived { worker: WorkerRef, dropped: bool, index: Option<u32> },
     Fault(Box<Fault>),
+    /// An event of the embedded cluster.
+    Cluster(Box<ClusterEvent>),
 }
 
 /// Events sit in the heap and move on every push and pop: keep them small
@@ -426,6 +444,9 @@ struct Publisher {
     /// one-of attribute's values, computed once.
     group_keys: Vec<u64>,
     next_round_robin: u32,
+    /// Instances publishing at the configured rate each: 1, or the Ready
+    /// pods of the deployment it runs on.
+    instances: u32,
 }
 
 struct Topic {
@@ -529,7 +550,13 @@ struct Consumer {
     rng: Rng,
     down: bool,
     slow_factor: f64,
+    /// Every worker it ever had; only the first `active_workers` work. The
+    /// list never shrinks, so a stopped worker's stale events still find
+    /// it (and its bumped ticket).
     workers: Vec<Worker>,
+    active_workers: u32,
+    /// `config.instances`, or the Ready pods of the deployment it runs on.
+    instances: u32,
     /// Pushed copies waiting for a worker.
     backlog: VecDeque<CopyRef>,
     /// Wires from queues into this consumer.
@@ -541,7 +568,7 @@ struct Consumer {
 
 impl Consumer {
     fn busy(&self) -> u32 {
-        self.workers.iter().filter(|w| matches!(w.state, WorkerState::Processing | WorkerState::Deleting)).count()
+        self.workers.iter().take(self.active_workers as usize).filter(|w| matches!(w.state, WorkerState::Processing | WorkerState::Deleting)).count()
             as u32
     }
 }
@@ -551,6 +578,23 @@ enum NodeState {
     Topic(Topic),
     Queue(Box<Queue>),
     Consumer(Consumer),
+    /// A cluster component; its state lives in the [`Cluster`].
+    Cluster(ClusterPart),
+}
+
+/// Which part of the cluster a component is, with its index in the cluster's
+/// lists where it has one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ClusterPart {
+    Node,
+    Deployment(u32),
+    Service(u32),
+    Ingress,
+    ControlPlane,
+}
+
+fn new_worker(batch_size: u32) -> Worker {
+    Worker { ticket: 0, state: WorkerState::Idle, batch: Vec::with_capacity(batch_size as usize), source: None, next: 0 }
 }
 
 struct NodeInfo {
@@ -607,6 +651,16 @@ pub struct Simulation {
     first_fifo_violation: Option<u64>,
     /// Whether the last `mark_processed` found a duplicate (for its trace record).
     duplicates_first_mark: bool,
+    /// The Kubernetes-like cluster, when the scenario has cluster components.
+    cluster: Option<Box<Cluster>>,
+    cluster_fx: Effects,
+    cluster_trace: VecDeque<ClusterTraceRecord>,
+    cluster_records_written: u64,
+    /// Per cluster deployment: the publishers and consumers running on it.
+    running_on: Vec<Vec<Node>>,
+    /// Per cluster deployment: the consumer that serves requests routed to
+    /// its pods (the first one running on it).
+    serving_consumer: Vec<Option<Node>>,
 }
 
 fn end_index(end: End) -> usize {
@@ -662,6 +716,8 @@ impl Simulation {
                         down: false,
                         epoch: 0,
                         next_round_robin: 0,
+                        // Running on a deployment, it has no instance until a pod is Ready.
+                        instances: u32::from(config.runs_on.is_none()),
                     }),
                     Spec::Topic(config) => NodeState::Topic(Topic {
                         config: config.clone(),
@@ -691,16 +747,13 @@ impl Simulation {
                         newest_in_group: BTreeMap::new(),
                         dead_letter: config.redrive.as_ref().map(|r| (index_of(&r.dead_letter_queue), r.max_receive_count)),
                     })),
-                    Spec::Consumer(config) => NodeState::Consumer(Consumer {
-                        workers: (0..config.instances * config.concurrency)
-                            .map(|_| Worker {
-                                ticket: 0,
-                                state: WorkerState::Idle,
-                                batch: Vec::with_capacity(config.batch_size as usize),
-                                source: None,
-                                next: 0,
-                            })
-                            .collect(),
+                    Spec::Consumer(config) => {
+                        // Running on a deployment, it has no instance until a pod is Ready.
+                        let instances = if config.runs_on.is_some() { 0 } else { config.instances };
+                        NodeState::Consumer(Consumer {
+                        workers: (0..instances * config.concurrency).map(|_| new_worker(config.batch_size)).collect(),
+                        active_workers: instances * config.concurrency,
+                        instances,
                         config: config.clone(),
                         rng: root.fork(c.id.as_str()),
                         down: false,
@@ -710,7 +763,14 @@ impl Simulation {
                         next_input: 0,
                         processed: ProcessedOrders::default(),
                         latency: LatencyHistogram::default(),
-                    }),
+                    })
+                    }
+                    Spec::Node(_) => NodeState::Cluster(ClusterPart::Node),
+                    // Indices into the cluster's lists are filled in below.
+                    Spec::Deployment(_) => NodeState::Cluster(ClusterPart::Deployment(0)),
+                    Spec::Service(_) => NodeState::Cluster(ClusterPart::Service(0)),
+                    Spec::Ingress(_) => NodeState::Cluster(ClusterPart::Ingress),
+                    Spec::ControlPlane(_) => NodeState::Cluster(ClusterPart::ControlPlane),
                 },
                 out_wires: Vec::new(),
                 counters: Counters::default(),
@@ -749,6 +809,50 @@ impl Simulation {
             });
         }
 
+        // The cluster's deployments and services are numbered in component
+        // order, as `Scenario::cluster_spec` lists them.
+        let (mut deployments, mut services) = (0u32, 0u32);
+        let mut running_on: Vec<Vec<Node>> = Vec::new();
+        let mut deployment_of: BTreeMap<&str, u32> = BTreeMap::new();
+        for (n, c) in scenario.components.iter().enumerate() {
+            match &mut nodes[n].state {
+                NodeState::Cluster(ClusterPart::Deployment(d)) => {
+                    *d = deployments;
+                    deployment_of.insert(c.id.as_str(), deployments);
+                    running_on.push(Vec::new());
+                    deployments += 1;
+                }
+                NodeState::Cluster(ClusterPart::Service(s)) => {
+                    *s = services;
+                    services += 1;
+                }
+                _ => {}
+            }
+        }
+        let mut serving_consumer = vec![None; running_on.len()];
+        for (n, c) in scenario.components.iter().enumerate() {
+            let runs_on = match &c.spec {
+                Spec::Consumer(k) => k.runs_on.as_ref(),
+                Spec::Publisher(p) => p.runs_on.as_ref(),
+                _ => None,
+            };
+            if let Some(&d) = runs_on.and_then(|id| deployment_of.get(id.as_str())) {
+                running_on[d as usize].push(n as Node);
+                if matches!(c.spec, Spec::Consumer(_)) && serving_consumer[d as usize].is_none() {
+                    serving_consumer[d as usize] = Some(n as Node);
+                }
+            }
+        }
+        // The cluster forks its own streams from the root, so the messaging
+        // streams (and a scenario without a cluster) are unchanged.
+        let mut cluster_fx = Effects::default();
+        let cluster = match scenario.cluster_spec() {
+            Some(spec) => Some(Box::new(Cluster::new(&spec, &root, SimTime::ZERO, &mut cluster_fx).map_err(|e| {
+                BuildError(e.0.into_iter().map(|message| ValidationError { at: "cluster".into(), message }).collect())
+            })?)),
+            None => None,
+        };
+
         let mut sim = Simulation {
             scenario: scenario.clone(),
             now: SimTime::ZERO,
@@ -775,6 +879,12 @@ impl Simulation {
             fifo_violations: 0,
             first_fifo_violation: None,
             duplicates_first_mark: false,
+            cluster,
+            cluster_fx: Effects::default(),
+            cluster_trace: VecDeque::new(),
+            cluster_records_written: 0,
+            running_on,
+            serving_consumer,
         };
         for n in 0..sim.nodes.len() as Node {
             match &sim.nodes[n as usize].state {
@@ -786,6 +896,7 @@ impl Simulation {
         for scheduled in &scenario.faults {
             sim.events.push(ms(scheduled.at_ms), Event::Fault(Box::new(scheduled.fault.clone())));
         }
+        sim.absorb_cluster(&mut cluster_fx);
         Ok(sim)
     }
 
@@ -841,6 +952,15 @@ impl Simulation {
     /// trace, so replaying the same commands at the same times replays the run.
     pub fn command(&mut self, command: Command) -> Result<(), CommandError> {
         self.check_command(&command)?;
+        if self.is_cluster_fault(&command) {
+            // kubectl-like commands fail at once while etcd has no quorum.
+            let needs_api = self.cluster_commands(&command)?.iter().any(ClusterCommand::needs_api);
+            if needs_api && !self.cluster.as_ref().is_some_and(|c| c.api_available()) {
+                return Err(CommandError::NotSupported(
+                    "The API server is unavailable (etcd has no quorum): kubectl calls fail.".into(),
+                ));
+            }
+        }
         self.live_commands.push((self.now, command.clone()));
         self.apply_fault(command);
         Ok(())
@@ -865,6 +985,29 @@ impl Simulation {
 
     pub fn activity(&self, id: &ComponentId) -> Activity {
         self.node_index(id).map(|n| self.activity_of(n)).unwrap_or_default()
+    }
+
+    /// The Kubernetes-like cluster, when the scenario has cluster components:
+    /// nodes, pods, deployments, services, the control plane and
+    /// `why_placement`, as read views.
+    pub fn cluster(&self) -> Option<&Cluster> {
+        self.cluster.as_deref()
+    }
+
+    /// The most recent cluster trace records, oldest first (they are hashed
+    /// into [`Simulation::trace_hash`] with the messaging records).
+    pub fn recent_cluster_trace(&self) -> impl DoubleEndedIterator<Item = &ClusterTraceRecord> + ExactSizeIterator {
+        self.cluster_trace.iter()
+    }
+
+    /// How many cluster trace records were ever written.
+    pub fn cluster_trace_records_written(&self) -> u64 {
+        self.cluster_records_written
+    }
+
+    /// A cluster trace record as a sentence, for the event log.
+    pub fn describe_cluster(&self, record: &ClusterTraceRecord) -> String {
+        self.cluster.as_ref().map(|c| c.describe(record)).unwrap_or_default()
     }
 
     /// Messages travelling wires right now (arbitrary order).
@@ -1056,12 +1199,20 @@ impl Simulation {
                 }
                 NodeState::Consumer(c) => {
                     let busy = c.busy();
-                    if busy > c.config.instances * c.config.concurrency {
-                        return Err(format!("{}: {busy} busy workers", node.id));
+                    if busy > c.instances * c.config.concurrency || c.active_workers != c.instances * c.config.concurrency
+                    {
+                        return Err(format!("{}: {busy} busy of {} workers", node.id, c.active_workers));
+                    }
+                    let parked_busy = c.workers.iter().skip(c.active_workers as usize).any(|w| !w.batch.is_empty());
+                    if parked_busy {
+                        return Err(format!("{}: a stopped worker still holds messages", node.id));
                     }
                 }
                 _ => {}
             }
+        }
+        if let Some(cluster) = &self.cluster {
+            cluster.audit().map_err(|e| format!("cluster: {e}"))?;
         }
         Ok(())
     }
@@ -1120,15 +1271,39 @@ impl Simulation {
                 throttling: q.sends.throttling(self.now) || q.receives.throttling(self.now) || q.deletes.throttling(self.now),
                 ..Activity::default()
             },
+            NodeState::Cluster(part) => self.cluster_activity(&node.id, *part),
             NodeState::Consumer(c) => Activity {
                 down: c.down,
                 busy: c.busy(),
-                workers: c.workers.len() as u32,
+                workers: c.active_workers,
                 waiting: c.backlog.len() as u64,
                 in_flight: node.counters.in_flight,
                 slowed: c.slow_factor != 1.0,
                 ..Activity::default()
             },
+        }
+    }
+
+    /// A cluster component for drawing: a dead node is down; a deployment's
+    /// busy/workers are its Ready/desired pods; a service's busy is its
+    /// endpoints; the control plane is down while the API is unavailable.
+    fn cluster_activity(&self, id: &ComponentId, part: ClusterPart) -> Activity {
+        let Some(cluster) = &self.cluster else { return Activity::default() };
+        match part {
+            ClusterPart::Node => cluster
+                .node(id.as_str())
+                .map(|n| Activity { down: n.down, busy: n.pods, workers: n.max_pods, ..Activity::default() })
+                .unwrap_or_default(),
+            ClusterPart::Deployment(d) => {
+                let desired = cluster.deployment(id.as_str()).map_or(0, |v| v.desired);
+                Activity { busy: cluster.ready_pods_of(d), workers: desired, ..Activity::default() }
+            }
+            ClusterPart::Service(_) => cluster
+                .service(id.as_str())
+                .map(|s| Activity { busy: s.endpoints.len() as u32, ..Activity::default() })
+                .unwrap_or_default(),
+            ClusterPart::ControlPlane => Activity { down: !cluster.api_available(), ..Activity::default() },
+            ClusterPart::Ingress => Activity::default(),
         }
     }
 
@@ -1189,7 +1364,9 @@ impl Simulation {
     /// Whether an event for this worker is still the one it waits for.
     fn current(&self, w: WorkerRef) -> bool {
         match &self.nodes[w.consumer as usize].state {
-            NodeState::Consumer(c) => !c.down && c.workers[w.worker as usize].ticket == w.ticket,
+            NodeState::Consumer(c) => {
+                !c.down && w.worker < c.active_workers && c.workers[w.worker as usize].ticket == w.ticket
+            }
             _ => false,
         }
     }
@@ -1365,6 +1542,150 @@ impl Simulation {
             Event::ProcessingDone { worker } => self.on_processing_done(worker),
             Event::DeleteArrived { worker, dropped, index } => self.on_delete_arrived(worker, dropped, index),
             Event::Fault(fault) => self.apply_fault(*fault),
+            Event::Cluster(event) => self.cluster_handle(*event),
+        }
+    }
+
+    // ----- the cluster -------------------------------------------------------------
+
+    /// Hands an event to the cluster and takes in what it produced.
+    fn cluster_handle(&mut self, event: ClusterEvent) {
+        let Some(cluster) = self.cluster.as_mut() else { return };
+        let mut fx = std::mem::take(&mut self.cluster_fx);
+        cluster.handle(self.now, event, &mut fx);
+        self.absorb_cluster(&mut fx);
+        self.cluster_fx = fx;
+    }
+
+    /// Schedules the cluster's events in the one queue, hashes its trace
+    /// records into the one trace, and follows its Ready pods.
+    fn absorb_cluster(&mut self, fx: &mut Effects) {
+        for (at, event) in fx.events.drain(..) {
+            self.events.push(at, Event::Cluster(Box::new(event)));
+        }
+        for record in fx.trace.drain(..) {
+            record.hash_into(&mut self.hasher);
+            self.cluster_records_written += 1;
+            if self.cluster_trace.len() == CLUSTER_TRACE_RING_CAPACITY {
+                self.cluster_trace.pop_front();
+            }
+            self.cluster_trace.push_back(record);
+        }
+        let notifications: Vec<ClusterNotification> = fx.notifications.drain(..).collect();
+        for notification in notifications {
+            match notification {
+                ClusterNotification::ReadyPodsChanged { deployment, ready } => {
+                    let running = self.running_on.get(deployment as usize).cloned().unwrap_or_default();
+                    for n in running {
+                        self.set_instances(n, ready.min(MAX_BOUND_INSTANCES));
+                    }
+                }
+            }
+        }
+    }
+
+    /// A publisher or consumer running on a deployment follows its Ready
+    /// pods: an added instance starts work; a removed one dies as a crash
+    /// does.
+    fn set_instances(&mut self, n: Node, instances: u32) {
+        match &mut self.nodes[n as usize].state {
+            NodeState::Publisher(p) => {
+                if p.instances == instances {
+                    return;
+                }
+                p.instances = instances;
+                // The next publish follows the new rate (and nothing is
+                // published with no instance).
+                p.epoch += 1;
+                self.record(TraceKind::InstancesChanged, 0, 0, n, NO_WIRE, instances);
+                self.schedule_next_publish(n);
+            }
+            NodeState::Consumer(c) => {
+                if c.instances == instances {
+                    return;
+                }
+                let (old, target) = (c.active_workers, instances * c.config.concurrency);
+                c.instances = instances;
+                c.active_workers = target;
+                while c.workers.len() < target as usize {
+                    c.workers.push(new_worker(c.config.batch_size));
+                }
+                let down = c.down;
+                self.record(TraceKind::InstancesChanged, 0, 0, n, NO_WIRE, instances);
+                if target > old {
+                    if !down {
+                        for worker in old..target {
+                            self.become_free(n, worker);
+                        }
+                    }
+                } else {
+                    for worker in target..old {
+                        self.stop_worker(n, worker);
+                    }
+                    if target == 0 {
+                        // No instance left to take pushed work.
+                        let backlog: Vec<CopyRef> = self.consumer(n).backlog.drain(..).collect();
+                        for r in backlog {
+                            self.push_failed(r, n, LostReason::ConsumerCrashed);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A worker whose pod went away: what it held dies with it, as in a
+    /// crash (pushed or acknowledged work is lost or retried by the topic;
+    /// received-but-undeleted messages come back after their visibility
+    /// timeout), and its pending events go stale.
+    fn stop_worker(&mut self, consumer: Node, worker: u32) {
+        let w = self.next_ticket(consumer, worker);
+        let state = self.worker(w);
+        let batch = std::mem::take(&mut state.batch);
+        state.state = WorkerState::Idle;
+        state.source = None;
+        state.next = 0;
+        for held in batch {
+            match self.copy(held.copy).map(|c| (c.state, c.receipt)) {
+                Some((CopyState::AtConsumer { consumer: at }, _)) if at == consumer => {
+                    self.push_failed(held.copy, consumer, LostReason::ConsumerCrashed)
+                }
+                Some((CopyState::InFlight { queue, holder: Some(h) }, receipt))
+                    if h == consumer && receipt == held.receipt =>
+                {
+                    self.set_state(held.copy, CopyState::InFlight { queue, holder: None })
+                }
+                _ => {}
+            }
+        }
+        for n in 0..self.nodes.len() {
+            if let NodeState::Queue(q) = &mut self.nodes[n].state {
+                q.waiters.retain(|(x, _)| x.consumer != consumer || x.worker != worker);
+            }
+        }
+    }
+
+    /// A copy arrives at a Service along `wire`: kube-proxy picks a Ready
+    /// endpoint; the consumer running on that pod's deployment takes the
+    /// call (without one, the service counts it delivered). No endpoint, or
+    /// one that does not answer: the call fails, and a topic retries it.
+    fn call_service(&mut self, r: CopyRef, wire: WireIx, service_node: Node, service: u32, attempt: u32) {
+        let cluster = self.cluster.as_mut().expect("a service belongs to the cluster");
+        let deployment = cluster.route_request_to(service).ok().and_then(|routed| cluster.deployment_of_pod(routed.pod));
+        let Some(deployment) = deployment else {
+            if let Some(c) = self.copy_mut(r) {
+                c.pushed_by = Some((wire, attempt));
+            }
+            return self.push_failed(r, service_node, LostReason::NoReadyEndpoint);
+        };
+        match self.serving_consumer.get(deployment as usize).copied().flatten() {
+            Some(consumer) => self.push_to_consumer(r, wire, consumer, attempt),
+            None => {
+                self.nodes[service_node as usize].counters.delivered += 1;
+                self.record_copy(TraceKind::Delivered, r, service_node, NO_WIRE, 0);
+                self.retire(r, End::Delivered, service_node);
+            }
         }
     }
 
@@ -1372,10 +1693,10 @@ impl Simulation {
 
     fn schedule_next_publish(&mut self, p: Node) {
         let NodeState::Publisher(publisher) = &mut self.nodes[p as usize].state else { return };
-        if publisher.down || !(publisher.config.rate_per_s > 0.0) {
+        if publisher.down || !(publisher.config.rate_per_s > 0.0) || publisher.instances == 0 {
             return;
         }
-        let mean_gap_micros = MICROS_PER_S as f64 / publisher.config.rate_per_s;
+        let mean_gap_micros = MICROS_PER_S as f64 / (publisher.config.rate_per_s * f64::from(publisher.instances));
         let gap_micros = match publisher.config.pattern {
             ArrivalPattern::Constant => mean_gap_micros,
             ArrivalPattern::Poisson => publisher.rng.exponential(mean_gap_micros),
@@ -1513,7 +1834,13 @@ impl Simulation {
                 self.enqueue(r, to, !from_topic);
             }
             NodeState::Consumer(_) => self.push_to_consumer(r, wire, to, attempt),
-            NodeState::Publisher(_) => unreachable!("validation refuses wires into publishers"),
+            NodeState::Cluster(ClusterPart::Service(service)) => {
+                let service = *service;
+                self.call_service(r, wire, to, service, attempt)
+            }
+            NodeState::Publisher(_) | NodeState::Cluster(_) => {
+                unreachable!("validation refuses wires into publishers and cluster parts other than services")
+            }
         }
     }
 
@@ -1525,7 +1852,7 @@ impl Simulation {
             NodeState::Topic(_) => self.topic_retry(r, wire, attempt),
             NodeState::Publisher(_) => match self.nodes[self.wires[wire as usize].to as usize].state {
                 // A direct HTTP call has no retry in the lesson's StoreFront.
-                NodeState::Consumer(_) => {
+                NodeState::Consumer(_) | NodeState::Cluster(_) => {
                     let to = self.wires[wire as usize].to;
                     self.retire(r, End::Lost(LostReason::NetworkFailure), to);
                 }
@@ -1602,7 +1929,7 @@ impl Simulation {
         let (topic, to) = (self.wires[wire as usize].from, self.wires[wire as usize].to);
         let next = attempt + 1;
         let delay_ms = match (&self.nodes[topic as usize].state, &self.nodes[to as usize].state) {
-            (NodeState::Topic(t), NodeState::Consumer(_)) => {
+            (NodeState::Topic(t), NodeState::Consumer(_) | NodeState::Cluster(_)) => {
                 (attempt < t.config.http_retries).then_some(t.config.http_retry_delay_ms)
             }
             _ => managed_retry_delay_ms(next),
@@ -2014,7 +2341,7 @@ impl Simulation {
 
     /// Every worker of a (new or revived) consumer starts polling its queues.
     fn start_workers(&mut self, consumer: Node) {
-        let workers = self.consumer(consumer).workers.len() as u32;
+        let workers = self.consumer(consumer).active_workers;
         for worker in 0..workers {
             self.become_free(consumer, worker);
         }
@@ -2150,15 +2477,16 @@ impl Simulation {
         if let Some(c) = self.copy_mut(r) {
             c.pushed_by = Some((wire, attempt));
         }
-        let (down, instances) = {
+        let (down, instances, active) = {
             let c = self.consumer(consumer);
-            (c.down, c.config.instances)
+            (c.down, c.instances, c.active_workers as usize)
         };
-        if down {
+        // Running on a deployment with no Ready pod, nobody takes the call.
+        if down || active == 0 {
             return self.push_failed(r, consumer, LostReason::ConsumerDown);
         }
         self.set_state(r, CopyState::AtConsumer { consumer });
-        let free = self.consumer(consumer).workers.iter().position(|w| {
+        let free = self.consumer(consumer).workers[..active].iter().position(|w| {
             matches!(w.state, WorkerState::Idle | WorkerState::Polling | WorkerState::Waiting { .. }) && w.batch.is_empty()
         });
         match free {
@@ -2414,8 +2742,13 @@ impl Simulation {
     // ----- faults ------------------------------------------------------------------
 
     fn check_command(&self, command: &Command) -> Result<(), CommandError> {
-        let target = command.target();
-        let n = self.node_index(target).ok_or_else(|| CommandError::UnknownComponent(target.clone()))?;
+        if let Some(target) = command.target() {
+            self.node_index(target).ok_or_else(|| CommandError::UnknownComponent(target.clone()))?;
+        }
+        if self.is_cluster_fault(command) {
+            return self.cluster_commands(command).map(|_| ());
+        }
+        let n = command.target().and_then(|t| self.node_index(t)).expect("a messaging fault has a target");
         match command {
             Fault::Kill(_) | Fault::Revive(_) => match self.nodes[n as usize].state {
                 NodeState::Publisher(_) | NodeState::Consumer(_) => Ok(()),
@@ -2442,7 +2775,97 @@ impl Simulation {
                     _ => Ok(()),
                 }
             }
+            _ => unreachable!("cluster faults are checked above"),
         }
+    }
+
+    /// Whether the fault goes to the cluster: every cluster fault, and a
+    /// kill or revive of a node.
+    fn is_cluster_fault(&self, fault: &Fault) -> bool {
+        match fault {
+            Fault::Kill(id) | Fault::Revive(id) => self
+                .node_index(id)
+                .is_some_and(|n| matches!(self.nodes[n as usize].state, NodeState::Cluster(_))),
+            _ => fault.is_cluster(),
+        }
+    }
+
+    /// The cluster commands a fault stands for, checked against the cluster
+    /// (names exist, numbers in range).
+    fn cluster_commands(&self, fault: &Fault) -> Result<Vec<ClusterCommand>, CommandError> {
+        let Some(cluster) = self.cluster.as_deref() else {
+            return Err(CommandError::NotSupported("This scenario has no cluster.".into()));
+        };
+        let part = |id: &ComponentId| match self.node_index(id).map(|n| &self.nodes[n as usize].state) {
+            Some(NodeState::Cluster(part)) => Some(*part),
+            _ => None,
+        };
+        let wrong = |what: &str| Err(CommandError::NotSupported(what.to_string()));
+        let name = |id: &ComponentId| id.as_str().to_string();
+        let commands = match fault {
+            Fault::Kill(id) | Fault::Revive(id) => match part(id) {
+                Some(ClusterPart::Node) if matches!(fault, Fault::Kill(_)) => vec![ClusterCommand::KillNode(name(id))],
+                Some(ClusterPart::Node) => vec![ClusterCommand::ReviveNode(name(id))],
+                _ => return wrong("Only publishers, consumers and nodes can be killed or revived."),
+            },
+            Fault::KillZone(zone) => vec![ClusterCommand::KillZone(zone.clone())],
+            Fault::ReviveZone(zone) => vec![ClusterCommand::ReviveZone(zone.clone())],
+            Fault::KillPod(id) | Fault::CrashLoop(id, _) | Fault::Scale(id, _) => {
+                if !matches!(part(id), Some(ClusterPart::Deployment(_))) {
+                    return wrong("Pods are killed, crash-looped and scaled through their deployment: pick a deployment.");
+                }
+                match fault {
+                    Fault::KillPod(_) => vec![ClusterCommand::KillOnePod(name(id))],
+                    Fault::Scale(_, replicas) => {
+                        vec![ClusterCommand::Scale { deployment: name(id), replicas: *replicas }]
+                    }
+                    Fault::CrashLoop(_, crash_loop) => cluster
+                        .pods_of(id.as_str())
+                        .into_iter()
+                        .filter(|p| p.deletion_reason.is_none())
+                        .map(|p| ClusterCommand::SetCrashLoop { pod: p.name, crash_loop: *crash_loop })
+                        .collect(),
+                    _ => unreachable!(),
+                }
+            }
+            Fault::Cordon(id, _) | Fault::Drain(id) => {
+                if part(id) != Some(ClusterPart::Node) {
+                    return wrong("Only a node can be cordoned or drained.");
+                }
+                match fault {
+                    Fault::Cordon(_, true) => vec![ClusterCommand::Cordon(name(id))],
+                    Fault::Cordon(_, false) => vec![ClusterCommand::Uncordon(name(id))],
+                    _ => vec![ClusterCommand::Drain(name(id))],
+                }
+            }
+            Fault::KillEtcdMember(id, _)
+            | Fault::ReviveEtcdMember(id, _)
+            | Fault::KillScheduler(id)
+            | Fault::ReviveScheduler(id)
+            | Fault::KillControllerManager(id)
+            | Fault::ReviveControllerManager(id) => {
+                if part(id) != Some(ClusterPart::ControlPlane) {
+                    return wrong("etcd, kube-scheduler and kube-controller-manager belong to the control plane: pick it.");
+                }
+                let kill = |component| ClusterCommand::KillComponent { component, replica: None };
+                let revive = |component| ClusterCommand::ReviveComponent { component, replica: None };
+                vec![match fault {
+                    Fault::KillEtcdMember(_, m) => ClusterCommand::KillEtcdMember(*m),
+                    Fault::ReviveEtcdMember(_, m) => ClusterCommand::ReviveEtcdMember(*m),
+                    Fault::KillScheduler(_) => kill(ControlPlaneComponent::Scheduler),
+                    Fault::ReviveScheduler(_) => revive(ControlPlaneComponent::Scheduler),
+                    Fault::KillControllerManager(_) => kill(ControlPlaneComponent::ControllerManager),
+                    _ => revive(ControlPlaneComponent::ControllerManager),
+                }]
+            }
+            Fault::Slow(..) | Fault::Partition(..) | Fault::Heal(..) | Fault::Delay(..) | Fault::Loss(..) => {
+                return wrong("That fault is not a cluster fault.");
+            }
+        };
+        for command in &commands {
+            cluster.check_command(command).map_err(|e| CommandError::NotSupported(sentence(&e.to_string())))?;
+        }
+        Ok(commands)
     }
 
     fn wire_index(&self, from: &ComponentId, to: &ComponentId) -> Option<WireIx> {
@@ -2454,7 +2877,16 @@ impl Simulation {
         if self.check_command(&fault).is_err() {
             return; // a script entry that no longer applies (validated, but be safe)
         }
-        let n = self.node_index(fault.target()).expect("checked");
+        if self.is_cluster_fault(&fault) {
+            // Applied as the cluster's own command events, so a kubectl call
+            // refused for want of quorum is in the cluster's trace.
+            let commands = self.cluster_commands(&fault).unwrap_or_default();
+            for command in commands {
+                self.cluster_handle(Cluster::command_event(command));
+            }
+            return;
+        }
+        let n = fault.target().and_then(|t| self.node_index(t)).expect("checked");
         match fault {
             Fault::Kill(_) => self.kill(n),
             Fault::Revive(_) => self.revive(n),
@@ -2479,6 +2911,7 @@ impl Simulation {
                 self.wires[wire as usize].loss_ratio = ratio;
                 self.record(TraceKind::LossChanged, 0, 0, n, wire, (ratio * 1_000.0).round() as u32);
             }
+            _ => unreachable!("cluster faults went to the cluster above"),
         }
     }
 
@@ -2552,6 +2985,15 @@ impl Simulation {
                 q.waiters.retain(|(w, _)| w.consumer != consumer);
             }
         }
+    }
+}
+
+/// A message from the cluster as a sentence: capital first letter, full stop.
+fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => format!("{}{}.", first.to_uppercase(), chars.as_str()),
+        None => String::new(),
     }
 }
 

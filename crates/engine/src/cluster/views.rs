@@ -424,6 +424,12 @@ impl Cluster {
         }
     }
 
+    /// The index of the deployment a pod belongs to (cheap: no view is
+    /// built), for routing a request to whatever runs on that deployment.
+    pub fn deployment_of_pod(&self, pod: PodId) -> Option<u32> {
+        self.pods.get(&pod).map(|p| p.deployment)
+    }
+
     /// Pods of the deployment (by index) that are really running and ready:
     /// a consumer bound to the deployment has this many instances. Changes
     /// are announced as [`super::ClusterNotification::ReadyPodsChanged`].

@@ -70,6 +70,20 @@ pub fn connection_rule(from: ComponentKind, to: ComponentKind) -> Result<(), Str
         (Publisher, Topic | Queue | Consumer) | (Topic, Queue | Consumer) | (Queue, Consumer) => {
             Ok(())
         }
+        // An HTTP call to a Service: kube-proxy picks a Ready pod.
+        (Publisher | Topic, Service) => Ok(()),
+        (Queue, Service) => Err(
+            "A queue does not push: its consumers poll it. Run the consumer on a deployment (runs_on) instead."
+                .into(),
+        ),
+        (Node | Deployment | Service | Ingress | ControlPlane, _) => Err(format!(
+            "A {} is part of the cluster: it sends no messages. Wire a publisher or topic to a service instead.",
+            from.label().to_lowercase()
+        )),
+        (_, Node | Deployment | Ingress | ControlPlane) => Err(format!(
+            "Messages cannot be wired to a {}: wire to a service, or run a consumer on a deployment (runs_on).",
+            to.label().to_lowercase()
+        )),
     }
 }
 
@@ -86,6 +100,9 @@ pub fn component_connection_rule(from: &Component, to: &Component) -> Result<(),
         }),
         (Spec::Topic(topic), Spec::Consumer(_)) if topic.fifo => {
             Err("A FIFO topic delivers only to FIFO queues, not straight to a consumer.".into())
+        }
+        (Spec::Topic(topic), Spec::Service(_)) if topic.fifo => {
+            Err("A FIFO topic delivers only to FIFO queues, not to a service.".into())
         }
         _ => Ok(()),
     }
@@ -124,17 +141,26 @@ pub fn apply(scenario: &mut Scenario, edit: Edit) -> Result<(), EditError> {
             // Nothing may keep pointing at what is gone: its wires, faults
             // that target it, and dead-letter settings that name it.
             scenario.wires.retain(|w| w.from != id && w.to != id);
-            scenario.faults.retain(|f| f.fault.target() != &id && f.fault.wire().is_none_or(|(_, to)| to != &id));
+            scenario.faults.retain(|f| f.fault.target() != Some(&id) && f.fault.wire().is_none_or(|(_, to)| to != &id));
             for wire in &mut scenario.wires {
                 if wire.dead_letter_queue.as_ref() == Some(&id) {
                     wire.dead_letter_queue = None;
                 }
             }
             for component in &mut scenario.components {
-                if let Spec::Queue(queue) = &mut component.spec {
-                    if queue.redrive.as_ref().is_some_and(|r| r.dead_letter_queue == id) {
-                        queue.redrive = None;
+                match &mut component.spec {
+                    Spec::Queue(queue) => {
+                        if queue.redrive.as_ref().is_some_and(|r| r.dead_letter_queue == id) {
+                            queue.redrive = None;
+                        }
                     }
+                    // What ran on a removed deployment runs outside the cluster.
+                    Spec::Consumer(consumer) if consumer.runs_on.as_ref() == Some(&id) => consumer.runs_on = None,
+                    Spec::Publisher(publisher) if publisher.runs_on.as_ref() == Some(&id) => {
+                        publisher.runs_on = None
+                    }
+                    Spec::Ingress(ingress) => ingress.rules.retain(|r| r.service != id.as_str()),
+                    _ => {}
                 }
             }
         }

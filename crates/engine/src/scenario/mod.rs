@@ -12,6 +12,9 @@ pub mod codec;
 pub mod edit;
 pub mod validate;
 
+use crate::cluster::{
+    ClusterSpec, ControlPlaneConfig, DeploymentConfig, IngressConfig, KubeletConfig, Named, NodeConfig, ServiceConfig,
+};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -105,6 +108,38 @@ impl Scenario {
             .expect("an unbounded range always yields a free id")
     }
 
+    /// Whether any component belongs to the cluster.
+    pub fn has_cluster(&self) -> bool {
+        self.components.iter().any(|c| c.kind().is_cluster())
+    }
+
+    /// The cluster the scenario's cluster components describe (names are
+    /// component ids), or `None` without cluster components. With several
+    /// control planes (which validation refuses) the first one counts.
+    pub fn cluster_spec(&self) -> Option<ClusterSpec> {
+        if !self.has_cluster() {
+            return None;
+        }
+        let mut spec = ClusterSpec::new();
+        let mut control_plane_seen = false;
+        for c in &self.components {
+            let name = c.id.as_str();
+            match &c.spec {
+                Spec::Node(n) => spec.nodes.push(Named::new(name, n.clone())),
+                Spec::Deployment(d) => spec.deployments.push(Named::new(name, d.clone())),
+                Spec::Service(s) => spec.services.push(Named::new(name, s.clone())),
+                Spec::Ingress(i) => spec.ingresses.push(Named::new(name, i.clone())),
+                Spec::ControlPlane(cp) if !control_plane_seen => {
+                    control_plane_seen = true;
+                    spec.control_plane = cp.control_plane.clone();
+                    spec.kubelet = cp.kubelet.clone();
+                }
+                _ => {}
+            }
+        }
+        Some(spec)
+    }
+
     /// Parses a scenario file (JSON) and validates it.
     pub fn from_json(text: &str) -> Result<Scenario, ScenarioError> {
         let scenario: Scenario = serde_json::from_str(text).map_err(ScenarioError::Json)?;
@@ -175,15 +210,42 @@ pub enum ComponentKind {
     Topic,
     Queue,
     Consumer,
+    /// A machine of the Kubernetes-like cluster (kubelet, kube-proxy).
+    Node,
+    /// Keeps a number of pods running; consumers and publishers can run on it.
+    Deployment,
+    /// A stable address for the Ready pods its selector matches.
+    Service,
+    /// Host/path routing to services.
+    Ingress,
+    /// kube-apiserver with etcd, kube-scheduler, kube-controller-manager.
+    ControlPlane,
 }
 
 impl ComponentKind {
-    pub const ALL: [ComponentKind; 4] = [
+    pub const ALL: [ComponentKind; 9] = [
         ComponentKind::Publisher,
         ComponentKind::Topic,
         ComponentKind::Queue,
         ComponentKind::Consumer,
+        ComponentKind::Node,
+        ComponentKind::Deployment,
+        ComponentKind::Service,
+        ComponentKind::Ingress,
+        ComponentKind::ControlPlane,
     ];
+
+    /// Whether the kind belongs to the cluster (rather than to messaging).
+    pub fn is_cluster(self) -> bool {
+        matches!(
+            self,
+            ComponentKind::Node
+                | ComponentKind::Deployment
+                | ComponentKind::Service
+                | ComponentKind::Ingress
+                | ComponentKind::ControlPlane
+        )
+    }
 
     /// The name used in ids, `data-kind` and `data-testid` hooks.
     pub fn as_str(self) -> &'static str {
@@ -192,6 +254,11 @@ impl ComponentKind {
             ComponentKind::Topic => "topic",
             ComponentKind::Queue => "queue",
             ComponentKind::Consumer => "consumer",
+            ComponentKind::Node => "node",
+            ComponentKind::Deployment => "deployment",
+            ComponentKind::Service => "service",
+            ComponentKind::Ingress => "ingress",
+            ComponentKind::ControlPlane => "control-plane",
         }
     }
 
@@ -202,6 +269,11 @@ impl ComponentKind {
             ComponentKind::Topic => "SNS topic",
             ComponentKind::Queue => "SQS queue",
             ComponentKind::Consumer => "Consumer",
+            ComponentKind::Node => "Node",
+            ComponentKind::Deployment => "Deployment",
+            ComponentKind::Service => "Service",
+            ComponentKind::Ingress => "Ingress",
+            ComponentKind::ControlPlane => "Control plane",
         }
     }
 
@@ -216,6 +288,11 @@ impl ComponentKind {
             ComponentKind::Topic => Spec::Topic(TopicConfig::default()),
             ComponentKind::Queue => Spec::Queue(QueueConfig::default()),
             ComponentKind::Consumer => Spec::Consumer(ConsumerConfig::default()),
+            ComponentKind::Node => Spec::Node(NodeConfig::default()),
+            ComponentKind::Deployment => Spec::Deployment(DeploymentConfig::default()),
+            ComponentKind::Service => Spec::Service(ServiceConfig::default()),
+            ComponentKind::Ingress => Spec::Ingress(IngressConfig::default()),
+            ComponentKind::ControlPlane => Spec::ControlPlane(ControlPlaneSpec::default()),
         }
     }
 }
@@ -231,6 +308,22 @@ pub enum Spec {
     Topic(TopicConfig),
     Queue(QueueConfig),
     Consumer(ConsumerConfig),
+    /// Cluster components use the cluster engine's settings; the component
+    /// id is the item's name in the cluster.
+    Node(NodeConfig),
+    Deployment(DeploymentConfig),
+    Service(ServiceConfig),
+    Ingress(IngressConfig),
+    ControlPlane(ControlPlaneSpec),
+}
+
+/// The control-plane component's settings: the control plane itself and
+/// what every node's kubelet shares.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ControlPlaneSpec {
+    pub control_plane: ControlPlaneConfig,
+    pub kubelet: KubeletConfig,
 }
 
 impl Spec {
@@ -240,6 +333,11 @@ impl Spec {
             Spec::Topic(_) => ComponentKind::Topic,
             Spec::Queue(_) => ComponentKind::Queue,
             Spec::Consumer(_) => ComponentKind::Consumer,
+            Spec::Node(_) => ComponentKind::Node,
+            Spec::Deployment(_) => ComponentKind::Deployment,
+            Spec::Service(_) => ComponentKind::Service,
+            Spec::Ingress(_) => ComponentKind::Ingress,
+            Spec::ControlPlane(_) => ComponentKind::ControlPlane,
         }
     }
 }
@@ -311,6 +409,11 @@ pub struct PublisherConfig {
     /// Fraction of orders the publisher sends twice, as a client retrying
     /// after a timeout would. A FIFO queue or topic deduplicates the second.
     pub resend_ratio: f64,
+    /// The deployment this publisher runs on: every Running and Ready pod is
+    /// one instance publishing at `rate_per_s`; with none, nothing is
+    /// published. `None`: one instance outside the cluster.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub runs_on: Option<ComponentId>,
 }
 
 impl Default for PublisherConfig {
@@ -323,6 +426,7 @@ impl Default for PublisherConfig {
             poison_every: 0,
             message_delay_ms: 0,
             resend_ratio: 0.0,
+            runs_on: None,
         }
     }
 }
@@ -443,6 +547,10 @@ pub struct ConsumerConfig {
     pub batch_size: u32,
     /// After an empty short-poll receive, how long before polling again.
     pub poll_interval_ms: u64,
+    /// The deployment this consumer runs on: it then has one instance per
+    /// Running and Ready pod (wherever they are), instead of `instances`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub runs_on: Option<ComponentId>,
 }
 
 impl Default for ConsumerConfig {
@@ -455,6 +563,7 @@ impl Default for ConsumerConfig {
             failure_ratio: 0.0,
             batch_size: 1,
             poll_interval_ms: 200,
+            runs_on: None,
         }
     }
 }
@@ -497,7 +606,8 @@ pub type FilterPolicy = std::collections::BTreeMap<String, Vec<FilterCondition>>
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Fault {
-    /// A publisher or consumer stops (and loses what it was doing).
+    /// A publisher or consumer stops (and loses what it was doing); a node
+    /// dies (its kubelet and containers stop; the API notices later).
     Kill(ComponentId),
     Revive(ComponentId),
     /// A consumer's processing takes this many times as long (1 = normal).
@@ -509,16 +619,55 @@ pub enum Fault {
     Delay(ComponentId, ComponentId, u64),
     /// Fraction of hops on the wire from → to that are lost (0 = none).
     Loss(ComponentId, ComponentId, f64),
+    /// Every node in this availability zone dies (the notes' AWS outage).
+    KillZone(String),
+    ReviveZone(String),
+    /// One pod of the deployment (its oldest) is force-deleted; its
+    /// ReplicaSet replaces it.
+    KillPod(ComponentId),
+    /// Every current pod of the deployment crash-loops (true) or is healed.
+    CrashLoop(ComponentId, bool),
+    /// A node is cordoned (true: no new pods) or uncordoned.
+    Cordon(ComponentId, bool),
+    /// A node is cordoned and its pods are evicted.
+    Drain(ComponentId),
+    /// A deployment is scaled to this many replicas.
+    Scale(ComponentId, u32),
+    /// etcd member number n (from 0) of the control plane dies or returns.
+    KillEtcdMember(ComponentId, u32),
+    ReviveEtcdMember(ComponentId, u32),
+    /// The leading kube-scheduler replica dies; revive brings every replica back.
+    KillScheduler(ComponentId),
+    ReviveScheduler(ComponentId),
+    /// The leading kube-controller-manager replica dies; revive brings every
+    /// replica back.
+    KillControllerManager(ComponentId),
+    ReviveControllerManager(ComponentId),
 }
 
 impl Fault {
-    /// The component a fault concerns (the `from` end for a wire fault).
-    pub fn target(&self) -> &ComponentId {
+    /// The component a fault concerns (the `from` end for a wire fault);
+    /// `None` for a zone fault, which names a zone, not a component.
+    pub fn target(&self) -> Option<&ComponentId> {
         match self {
-            Fault::Kill(id) | Fault::Revive(id) | Fault::Slow(id, _) => id,
+            Fault::Kill(id)
+            | Fault::Revive(id)
+            | Fault::Slow(id, _)
+            | Fault::KillPod(id)
+            | Fault::CrashLoop(id, _)
+            | Fault::Cordon(id, _)
+            | Fault::Drain(id)
+            | Fault::Scale(id, _)
+            | Fault::KillEtcdMember(id, _)
+            | Fault::ReviveEtcdMember(id, _)
+            | Fault::KillScheduler(id)
+            | Fault::ReviveScheduler(id)
+            | Fault::KillControllerManager(id)
+            | Fault::ReviveControllerManager(id) => Some(id),
             Fault::Partition(from, _) | Fault::Heal(from, _) | Fault::Delay(from, _, _) | Fault::Loss(from, _, _) => {
-                from
+                Some(from)
             }
+            Fault::KillZone(_) | Fault::ReviveZone(_) => None,
         }
     }
 
@@ -528,6 +677,21 @@ impl Fault {
             Fault::Partition(a, b) | Fault::Heal(a, b) | Fault::Delay(a, b, _) | Fault::Loss(a, b, _) => Some((a, b)),
             _ => None,
         }
+    }
+
+    /// Whether the fault acts on the cluster (a node, zone, pod, deployment
+    /// or the control plane) rather than on messaging.
+    pub fn is_cluster(&self) -> bool {
+        !matches!(
+            self,
+            Fault::Kill(_)
+                | Fault::Revive(_)
+                | Fault::Slow(..)
+                | Fault::Partition(..)
+                | Fault::Heal(..)
+                | Fault::Delay(..)
+                | Fault::Loss(..)
+        )
     }
 }
 

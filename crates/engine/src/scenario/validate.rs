@@ -181,6 +181,9 @@ pub fn validate(scenario: &Scenario) -> Result<(), Vec<ValidationError>> {
                 if !ratio(p.resend_ratio) {
                     fail(at, "resend_ratio must be between 0 and 1".into());
                 }
+                if let Some(message) = runs_on_problem(scenario, p.runs_on.as_ref()) {
+                    fail(at, message);
+                }
             }
             Spec::Topic(t) => {
                 if !ratio(t.duplicate_delivery_ratio) {
@@ -251,6 +254,52 @@ pub fn validate(scenario: &Scenario) -> Result<(), Vec<ValidationError>> {
                 if !(MIN_POLL_INTERVAL_MS..=MAX_POLL_INTERVAL_MS).contains(&k.poll_interval_ms) {
                     fail(at, format!("poll_interval_ms must be between {MIN_POLL_INTERVAL_MS} and {MAX_POLL_INTERVAL_MS}"));
                 }
+                if let Some(message) = runs_on_problem(scenario, k.runs_on.as_ref()) {
+                    fail(at, message);
+                }
+            }
+            // The cluster's settings are checked together below, by the
+            // cluster engine's own rules.
+            Spec::Node(_) | Spec::Deployment(_) | Spec::Service(_) | Spec::Ingress(_) | Spec::ControlPlane(_) => {}
+        }
+    }
+
+    if let Some(spec) = scenario.cluster_spec() {
+        let control_planes: Vec<&str> = scenario
+            .components
+            .iter()
+            .filter(|c| c.kind() == ComponentKind::ControlPlane)
+            .map(|c| c.id.as_str())
+            .collect();
+        match control_planes.len() {
+            1 => {}
+            0 => fail(
+                "cluster",
+                "a cluster needs exactly one control plane: add a control-plane component".into(),
+            ),
+            n => fail(
+                "cluster",
+                format!("a cluster has exactly one control plane, not {n}: remove all but one"),
+            ),
+        }
+        if let Err(problems) = spec.validate() {
+            for message in problems.0 {
+                // The cluster names items by their names, which are the
+                // component ids: point at the component the message quotes.
+                let at = scenario
+                    .components
+                    .iter()
+                    .filter(|c| c.kind().is_cluster() && message.contains(&format!("'{}'", c.id.as_str())))
+                    .map(|c| c.id.as_str())
+                    .max_by_key(|id| id.len())
+                    .or_else(|| {
+                        (message.starts_with("etcd") || message.starts_with("kube-") || message.contains("_ms"))
+                            .then(|| control_planes.first().copied())
+                            .flatten()
+                    })
+                    .map(printable)
+                    .unwrap_or_else(|| "cluster".to_string());
+                fail(&at, message);
             }
         }
     }
@@ -337,19 +386,27 @@ pub fn validate(scenario: &Scenario) -> Result<(), Vec<ValidationError>> {
         if scheduled.at_ms > MAX_FAULT_AT_MS {
             fail(&at, "a fault happens at most 30 days into the run".into());
         }
-        let target = scheduled.fault.target();
+        if let Fault::KillZone(zone) | Fault::ReviveZone(zone) = &scheduled.fault {
+            let known = scenario.components.iter().any(|c| matches!(&c.spec, Spec::Node(n) if &n.zone == zone));
+            if !known {
+                fail(&at, format!("no node is in zone '{}'", printable(zone)));
+            }
+            continue;
+        }
+        let Some(target) = scheduled.fault.target() else { continue };
         let Some(component) = scenario.component(target) else {
             fail(&at, format!("there is no component '{}'", printable(target.as_str())));
             continue;
         };
+        let kind = component.kind();
         match &scheduled.fault {
             Fault::Kill(_) | Fault::Revive(_) => {
-                if !matches!(component.kind(), ComponentKind::Publisher | ComponentKind::Consumer) {
-                    fail(&at, "only publishers and consumers can be killed or revived".into());
+                if !matches!(kind, ComponentKind::Publisher | ComponentKind::Consumer | ComponentKind::Node) {
+                    fail(&at, "only publishers, consumers and nodes can be killed or revived".into());
                 }
             }
             Fault::Slow(_, factor) => {
-                if component.kind() != ComponentKind::Consumer {
+                if kind != ComponentKind::Consumer {
                     fail(&at, "only consumers can be slowed down".into());
                 }
                 if !(factor.is_finite() && (MIN_SLOW_FACTOR..=MAX_SLOW_FACTOR).contains(factor)) {
@@ -369,6 +426,50 @@ pub fn validate(scenario: &Scenario) -> Result<(), Vec<ValidationError>> {
                     _ => {}
                 }
             }
+            Fault::KillPod(_) | Fault::CrashLoop(..) => {
+                if kind != ComponentKind::Deployment {
+                    fail(&at, "pods are killed or crash-looped through their deployment: name a deployment".into());
+                }
+            }
+            Fault::Scale(_, replicas) => {
+                if kind != ComponentKind::Deployment {
+                    fail(&at, "only a deployment can be scaled".into());
+                } else if *replicas > crate::cluster::MAX_REPLICAS {
+                    fail(&at, format!("a deployment can have at most {} replicas", crate::cluster::MAX_REPLICAS));
+                }
+            }
+            Fault::Cordon(..) | Fault::Drain(_) => {
+                if kind != ComponentKind::Node {
+                    fail(&at, "only a node can be cordoned or drained".into());
+                }
+            }
+            Fault::KillEtcdMember(_, member) | Fault::ReviveEtcdMember(_, member) => match &component.spec {
+                Spec::ControlPlane(cp) => {
+                    if *member >= cp.control_plane.etcd_members {
+                        fail(
+                            &at,
+                            format!(
+                                "etcd members are numbered 0 to {}; there is no member {member}",
+                                cp.control_plane.etcd_members.saturating_sub(1)
+                            ),
+                        );
+                    }
+                }
+                _ => fail(&at, "etcd members belong to the control plane: name the control-plane component".into()),
+            },
+            Fault::KillScheduler(_)
+            | Fault::ReviveScheduler(_)
+            | Fault::KillControllerManager(_)
+            | Fault::ReviveControllerManager(_) => {
+                if kind != ComponentKind::ControlPlane {
+                    fail(
+                        &at,
+                        "kube-scheduler and kube-controller-manager belong to the control plane: name the control-plane component"
+                            .into(),
+                    );
+                }
+            }
+            Fault::KillZone(_) | Fault::ReviveZone(_) => {}
         }
     }
 
@@ -376,6 +477,16 @@ pub fn validate(scenario: &Scenario) -> Result<(), Vec<ValidationError>> {
         Ok(())
     } else {
         Err(errors)
+    }
+}
+
+/// Why a publisher's or consumer's `runs_on` cannot be used, if it cannot.
+fn runs_on_problem(scenario: &Scenario, runs_on: Option<&super::ComponentId>) -> Option<String> {
+    let id = runs_on?;
+    match scenario.component(id).map(|c| c.kind()) {
+        Some(ComponentKind::Deployment) => None,
+        Some(_) => Some(format!("runs_on must name a deployment; '{}' is not one", printable(id.as_str()))),
+        None => Some(format!("runs_on names '{}', but there is no such deployment", printable(id.as_str()))),
     }
 }
 
