@@ -10,4 +10,10 @@ pub const PRESETS: &[(&str, &str)] = &[
     ("poison-dlq", include_str!("../scenarios/poison-dlq.json")),
     ("sns-filter-policies", include_str!("../scenarios/sns-filter-policies.json")),
     ("fifo-throttling", include_str!("../scenarios/fifo-throttling.json")),
+    ("pod-failover", include_str!("../scenarios/pod-failover.json")),
+    ("zone-outage", include_str!("../scenarios/zone-outage.json")),
+    ("etcd-quorum", include_str!("../scenarios/etcd-quorum.json")),
+    ("bin-packing-vs-spreading", include_str!("../scenarios/bin-packing-vs-spreading.json")),
+    ("bin-packing", include_str!("../scenarios/bin-packing.json")),
+    ("readiness-probe", include_str!("../scenarios/readiness-probe.json")),
 ];

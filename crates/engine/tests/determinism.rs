@@ -10,7 +10,7 @@ use fanout_engine::sim::Rng;
 use fanout_engine::{SimTime, Simulation};
 use support::{ms, preset_scenario, secs};
 
-const PRESETS: [&str; 7] = [
+const PRESETS: [&str; 13] = [
     "direct-coupling",
     "sns-fanout",
     "sns-sqs-per-service",
@@ -18,6 +18,12 @@ const PRESETS: [&str; 7] = [
     "poison-dlq",
     "sns-filter-policies",
     "fifo-throttling",
+    "pod-failover",
+    "zone-outage",
+    "etcd-quorum",
+    "bin-packing-vs-spreading",
+    "bin-packing",
+    "readiness-probe",
 ];
 
 /// The preset with Poisson arrivals, so the seed matters.
@@ -110,7 +116,9 @@ fn conservation_holds_after_every_event_across_seeds_and_random_faults() {
             let targets: Vec<ComponentId> = s
                 .components
                 .iter()
-                .filter(|c| matches!(c.spec, Spec::Consumer(_) | Spec::Publisher(_)))
+                // Nodes too: a node's kill and revive reach the consumers
+                // running on it through their Ready pods.
+                .filter(|c| matches!(c.spec, Spec::Consumer(_) | Spec::Publisher(_) | Spec::Node(_)))
                 .map(|c| c.id.clone())
                 .collect();
             for _ in 0..6 {

@@ -256,3 +256,79 @@ impl Lesson {
         self.sim().invariants()
     }
 }
+
+// ----- the cluster -----------------------------------------------------------------
+
+impl Lesson {
+    /// The embedded cluster (the scenario must have one).
+    pub fn cluster(&mut self) -> &fanout_engine::cluster::Cluster {
+        self.sim().cluster().expect("the scenario has a cluster")
+    }
+
+    /// Pods of a deployment really running and ready.
+    pub fn ready_pods(&mut self, deployment: &str) -> u32 {
+        let cluster = self.cluster();
+        let index = cluster.deployment_index(deployment).expect("a deployment");
+        cluster.ready_pods_of(index)
+    }
+
+    /// How many instances a consumer runs right now (its workers over its
+    /// concurrency).
+    pub fn instances_of(&mut self, consumer: &str) -> u32 {
+        let concurrency = match &self.scenario.component(&ComponentId::new(consumer)).expect("component").spec {
+            Spec::Consumer(c) => c.concurrency,
+            other => panic!("{consumer} is not a consumer: {other:?}"),
+        };
+        self.sim().activity(&ComponentId::new(consumer)).workers / concurrency
+    }
+
+    /// Messages waiting in a queue (stored or delayed).
+    pub fn depth(&mut self, queue: &str) -> u64 {
+        self.counters(queue).in_queue
+    }
+
+    /// The nodes a deployment's serving pods run on, sorted.
+    pub fn serving_nodes_of(&mut self, deployment: &str) -> Vec<String> {
+        let mut nodes: Vec<String> =
+            self.cluster().pods_of(deployment).into_iter().filter(|p| p.serving).filter_map(|p| p.node).collect();
+        nodes.sort();
+        nodes
+    }
+}
+
+impl Build {
+    fn add_cluster(&mut self, id: &str, spec: Spec) -> &mut Build {
+        self.add(id, spec)
+    }
+
+    pub fn node(&mut self, id: &str, zone: &str) -> &mut Build {
+        let config = fanout_engine::cluster::NodeConfig { zone: zone.into(), ..Default::default() };
+        self.add_cluster(id, Spec::Node(config))
+    }
+
+    pub fn deployment(&mut self, id: &str, replicas: u32) -> &mut Build {
+        let config = fanout_engine::cluster::DeploymentConfig { replicas, ..Default::default() };
+        self.add_cluster(id, Spec::Deployment(config))
+    }
+
+    /// A ClusterIP service over one deployment's pods.
+    pub fn service(&mut self, id: &str, deployment: &str) -> &mut Build {
+        self.add_cluster(id, Spec::Service(fanout_engine::cluster::ServiceConfig::for_deployment(deployment)))
+    }
+
+    pub fn control_plane(&mut self, id: &str) -> &mut Build {
+        self.add_cluster(id, Spec::ControlPlane(Default::default()))
+    }
+
+    /// Runs a consumer or publisher on a deployment.
+    pub fn runs_on(&mut self, id: &str, deployment: &str) -> &mut Build {
+        let component = self.scenario.component_mut(&ComponentId::new(id)).expect("component exists");
+        let runs_on = Some(ComponentId::new(deployment));
+        match &mut component.spec {
+            Spec::Consumer(c) => c.runs_on = runs_on,
+            Spec::Publisher(p) => p.runs_on = runs_on,
+            other => panic!("{id} cannot run on a deployment: {other:?}"),
+        }
+        self
+    }
+}
