@@ -61,9 +61,21 @@ fn run(args: &[String]) -> Result<String, String> {
     sim.run_until(options.until);
     let report = sim.report();
     let mut out = if options.json {
-        serde_json::to_string_pretty(&report).expect("reports serialise") + "\n"
+        let mut json = serde_json::to_string_pretty(&report).expect("reports serialise");
+        if let Some(cluster) = sim.cluster() {
+            // Appended as the last field, so the report's own fields keep
+            // their text and order exactly.
+            let section = serde_json::to_string_pretty(&cluster_json(cluster)).expect("JSON serialises");
+            json.truncate(json.trim_end().len() - 1);
+            json = format!("{},\n  \"cluster\": {}\n}}", json.trim_end(), section.replace('\n', "\n  "));
+        }
+        json + "\n"
     } else {
-        table(&scenario, &report)
+        let mut text = table(&scenario, &report);
+        if let Some(cluster) = sim.cluster() {
+            text.push_str(&cluster_table(cluster));
+        }
+        text
     };
     if let Some(order) = options.lineage {
         let records = sim.lineage(order);
@@ -199,6 +211,97 @@ fn table(scenario: &Scenario, report: &fanout_engine::report::Report) -> String 
         report.copies_fanned_out
     );
     let _ = writeln!(out, "events: {}  trace hash: {}", report.events_processed, report.trace_hash);
+    out
+}
+
+/// The cluster's state at the end of the run, for the JSON report: per node
+/// its status and pods, per deployment desired and ready pods, per service
+/// its endpoints and requests (failed ones by reason), and the control plane.
+fn cluster_json(cluster: &fanout_engine::cluster::Cluster) -> serde_json::Value {
+    use serde_json::json;
+    let nodes: Vec<_> = cluster
+        .nodes()
+        .iter()
+        .map(|n| {
+            json!({
+                "name": n.name,
+                "zone": n.zone,
+                "status": if n.status == fanout_engine::cluster::NodeStatus::Ready { "Ready" } else { "NotReady" },
+                "down": n.down,
+                "cordoned": n.cordoned,
+                "pods": n.pods,
+                "cpu_requested_millicores": n.cpu_requested_millicores,
+                "cpu_allocatable_millicores": n.cpu_allocatable_millicores,
+            })
+        })
+        .collect();
+    let deployments: Vec<_> = cluster
+        .deployments()
+        .iter()
+        .map(|d| json!({ "name": d.name, "desired": d.desired, "ready": d.ready, "serving": d.serving }))
+        .collect();
+    let services: Vec<_> = cluster
+        .services()
+        .iter()
+        .map(|s| {
+            let c = &s.counters;
+            json!({
+                "name": s.name,
+                "endpoints": s.endpoint_names,
+                "requests_ok": c.ok,
+                "requests_failed": c.failed(),
+                "failed_no_endpoint": c.no_endpoint,
+                "failed_unreachable": c.unreachable,
+                "failed_node_down": c.node_down,
+            })
+        })
+        .collect();
+    let cp = cluster.control_plane();
+    json!({
+        "nodes": nodes,
+        "deployments": deployments,
+        "services": services,
+        "pending_pods": cluster.pending_pods(),
+        "control_plane": {
+            "api_available": cp.api_available,
+            "etcd_members_up": cp.etcd_members_up,
+            "etcd_members": cp.etcd_members,
+            "scheduler_active": cp.scheduler.active,
+            "controller_manager_active": cp.controller_manager.active,
+        },
+    })
+}
+
+/// The same, as lines under the table.
+fn cluster_table(cluster: &fanout_engine::cluster::Cluster) -> String {
+    use std::fmt::Write;
+    let mut out = String::from("cluster:\n");
+    for n in cluster.nodes() {
+        let status = if n.status == fanout_engine::cluster::NodeStatus::Ready { "Ready" } else { "NotReady" };
+        let down = if n.down { " (down)" } else { "" };
+        let _ = writeln!(out, "  node {:<18} {:<8} {status}{down}, {} pods", n.name, n.zone, n.pods);
+    }
+    for d in cluster.deployments() {
+        let _ = writeln!(out, "  deployment {:<12} {}/{} ready", d.name, d.ready, d.desired);
+    }
+    for s in cluster.services() {
+        let _ = writeln!(
+            out,
+            "  service {:<15} {} endpoints, {} requests ok, {} failed",
+            s.name,
+            s.endpoints.len(),
+            s.counters.ok,
+            s.counters.failed()
+        );
+    }
+    let cp = cluster.control_plane();
+    let _ = writeln!(
+        out,
+        "  control plane: API {}, etcd {}/{} up",
+        if cp.api_available { "available" } else { "UNAVAILABLE" },
+        cp.etcd_members_up,
+        cp.etcd_members
+    );
     out
 }
 

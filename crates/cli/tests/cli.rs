@@ -78,3 +78,21 @@ fn bad_input_exits_2_with_a_clear_message() {
         assert!(!err.contains("panicked"), "{err}");
     }
 }
+
+#[test]
+fn a_cluster_scenario_reports_its_nodes_deployments_and_services() {
+    let path = preset("pod-failover");
+    let (code, out, err) = fanout(&["run", &path, "--until", "120s", "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(value.get("trace_hash").is_some(), "the usual fields stay");
+    let cluster = &value["cluster"];
+    assert_eq!(cluster["nodes"].as_array().unwrap().len(), 3);
+    assert_eq!(cluster["nodes"][0]["status"], "NotReady", "node-1 died at 30 s");
+    assert_eq!(cluster["deployments"][0]["desired"], 3);
+    assert!(cluster["services"][0]["requests_failed"].as_u64().unwrap() > 0);
+    let (_, table, _) = fanout(&["run", &path, "--until", "120s"]);
+    assert!(table.contains("node node-1"), "{table}");
+    let (_, plain, _) = fanout(&["run", &preset("sns-fanout"), "--json"]);
+    assert!(serde_json::from_str::<serde_json::Value>(&plain).unwrap().get("cluster").is_none());
+}
