@@ -547,9 +547,16 @@ fn status_line(c: &Component, activity: &Activity, scenario: &Scenario) -> Strin
         }
         Spec::Queue(_) => format!("{} waiting · {} in flight", activity.waiting, activity.in_flight),
         Spec::Consumer(k) => {
-            let workers = if activity.workers > 0 { activity.workers } else { k.concurrency * k.instances };
+            // On a deployment, its workers are whatever its Ready pods give it.
+            let workers =
+                if activity.workers > 0 || k.runs_on.is_some() { activity.workers } else { k.concurrency * k.instances };
             format!("busy {}/{workers}", activity.busy)
         }
+        Spec::Node(n) => format!("{} pods · {}", activity.busy, n.zone),
+        Spec::Deployment(_) => format!("ready {}/{}", activity.busy, activity.workers),
+        Spec::Service(_) => format!("{} endpoints", activity.busy),
+        Spec::Ingress(i) => format!("{} rules", i.rules.len()),
+        Spec::ControlPlane(cp) => format!("API up · etcd ×{}", cp.control_plane.etcd_members),
     }
 }
 

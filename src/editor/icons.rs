@@ -45,6 +45,44 @@ pub fn kind_glyph(kind: ComponentKind, x: f64, y: f64, size: f64) -> Html {
                 <path d="M19.00 12.00 L22.00 12.00 M16.95 16.95 L19.07 19.07 M12.00 19.00 L12.00 22.00 M7.05 16.95 L4.93 19.07 M5.00 12.00 L2.00 12.00 M7.05 7.05 L4.93 4.93 M12.00 5.00 L12.00 2.00 M16.95 7.05 L19.07 4.93" />
             </>
         },
+        // A server: two stacked units.
+        ComponentKind::Node => html! {
+            <>
+                <rect x="3" y="4" width="18" height="7" rx="1.5" />
+                <rect x="3" y="13" width="18" height="7" rx="1.5" />
+                <path d="M7 7.5 L7.5 7.5 M7 16.5 L7.5 16.5" />
+            </>
+        },
+        // Three pods of one template.
+        ComponentKind::Deployment => html! {
+            <>
+                <rect x="2.5" y="9" width="5.5" height="6" rx="1" />
+                <rect x="9.25" y="9" width="5.5" height="6" rx="1" />
+                <rect x="16" y="9" width="5.5" height="6" rx="1" />
+            </>
+        },
+        // One address spreading to many.
+        ComponentKind::Service => html! {
+            <>
+                <circle cx="6" cy="12" r="3" />
+                <path d="M9 12 L20 12 M9 10.5 L19 5 M9 13.5 L19 19" />
+            </>
+        },
+        // A door with an arrow going in.
+        ComponentKind::Ingress => html! {
+            <>
+                <rect x="12" y="3" width="9" height="18" rx="1" />
+                <path d="M2 12 L10 12 M7 9 L10 12 L7 15" />
+            </>
+        },
+        // A ship's wheel, as the Kubernetes logo.
+        ComponentKind::ControlPlane => html! {
+            <>
+                <circle cx="12" cy="12" r="8" />
+                <circle cx="12" cy="12" r="2.5" />
+                <path d="M12 4 L12 9.5 M12 14.5 L12 20 M4 12 L9.5 12 M14.5 12 L20 12" />
+            </>
+        },
     };
     html! {
         <g class="glyph" transform={transform} fill="none" stroke="currentColor"

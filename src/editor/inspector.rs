@@ -157,6 +157,9 @@ fn component_panel(c: &Component, props: &InspectorProps) -> Html {
         Spec::Topic(t) => topic_settings(c, t.fifo, props),
         Spec::Queue(q) => queue_settings(c, q, props),
         Spec::Consumer(k) => consumer_settings(c, k.ack_mode, props),
+        Spec::Node(_) | Spec::Deployment(_) | Spec::Service(_) | Spec::Ingress(_) | Spec::ControlPlane(_) => {
+            cluster_settings(&c.spec)
+        }
     };
     let on_delete = {
         let (id, on_edit, on_select) = (id.clone(), props.on_edit.clone(), props.on_select.clone());
@@ -185,6 +188,18 @@ fn component_panel(c: &Component, props: &InspectorProps) -> Html {
                 </button>
             </div>
         </section>
+    }
+}
+
+/// A cluster component's settings, read-only for now: the whole spec as
+/// formatted JSON, so nothing is hidden.
+fn cluster_settings(spec: &Spec) -> Html {
+    let json = serde_json::to_string_pretty(spec).unwrap_or_default();
+    html! {
+        <div class="cluster-settings" data-testid="cluster-settings">
+            <p class="inspector-note">{ "Cluster settings are edited in a later version" }</p>
+            <pre>{ json }</pre>
+        </div>
     }
 }
 

@@ -32,6 +32,11 @@ pub fn short_label(kind: ComponentKind) -> &'static str {
         ComponentKind::Topic => "Topic",
         ComponentKind::Queue => "Queue",
         ComponentKind::Consumer => "Consumer",
+        ComponentKind::Node => "Node",
+        ComponentKind::Deployment => "Deployment",
+        ComponentKind::Service => "Service",
+        ComponentKind::Ingress => "Ingress",
+        ComponentKind::ControlPlane => "Control plane",
     }
 }
 
@@ -151,6 +156,26 @@ pub fn kind_help(kind: ComponentKind) -> &'static str {
             "Consumer: a service that processes each message (default 200 ms, one at a time) and \
              deletes it from its queue when done. Scale it out with instances; kill it to see \
              what is lost or redelivered."
+        }
+        ComponentKind::Node => {
+            "Node: a machine of the Kubernetes cluster (default 4 CPUs, 8 GiB, zone-a) with a kubelet \
+             reporting every 10 s. Kill it: the API marks it NotReady after 50 s and evicts its pods \
+             300 s later."
+        }
+        ComponentKind::Deployment => {
+            "Deployment: keeps its replicas (default 3) running as pods on the nodes. A consumer or \
+             publisher can run on it: one instance per Running and Ready pod."
+        }
+        ComponentKind::Service => {
+            "Service: a stable address for the Ready pods its selector matches. Wire a publisher or \
+             topic to it for HTTP calls; with no Ready endpoint a call fails."
+        }
+        ComponentKind::Ingress => {
+            "Ingress: routes HTTP requests by host and path to services (needs an ingress controller)."
+        }
+        ComponentKind::ControlPlane => {
+            "Control plane: kube-apiserver with etcd (3 members, quorum 2), kube-scheduler and \
+             kube-controller-manager. A cluster has exactly one."
         }
     }
 }

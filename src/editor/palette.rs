@@ -31,13 +31,18 @@ pub struct PaletteProps {
 type Entry = (ComponentKind, bool);
 
 /// The items in order: the FIFO variants follow their Standard kind.
-const ENTRIES: [Entry; 6] = [
+const ENTRIES: [Entry; 11] = [
     (ComponentKind::Publisher, false),
     (ComponentKind::Topic, false),
     (ComponentKind::Topic, true),
     (ComponentKind::Queue, false),
     (ComponentKind::Queue, true),
     (ComponentKind::Consumer, false),
+    (ComponentKind::Node, false),
+    (ComponentKind::Deployment, false),
+    (ComponentKind::Service, false),
+    (ComponentKind::Ingress, false),
+    (ComponentKind::ControlPlane, false),
 ];
 
 struct Drag {

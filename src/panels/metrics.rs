@@ -151,6 +151,10 @@ fn applies(kind: ComponentKind, metric: &str) -> bool {
         ComponentKind::Consumer => {
             matches!(metric, "delivered" | "in_flight" | "lost" | "duplicates" | "out_of_order" | "latency_p50_ms" | "latency_p99_ms")
         }
+        // Calls to a service are delivered (to whatever runs on the pod) or
+        // fail with no Ready endpoint.
+        ComponentKind::Service => matches!(metric, "delivered" | "lost"),
+        ComponentKind::Node | ComponentKind::Deployment | ComponentKind::Ingress | ComponentKind::ControlPlane => false,
     }
 }
 

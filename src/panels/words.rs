@@ -71,7 +71,7 @@ pub fn wire_name(scenario: &Scenario, from: &ComponentId, to: &ComponentId) -> S
 /// `slow Shipping ×5`, `loss StoreFront → Shipping 20 %`.
 pub fn fault_words(fault: &Fault, scenario: &Scenario) -> String {
     let wire = || fault.wire().map(|(a, b)| wire_name(scenario, a, b)).unwrap_or_default();
-    let who = || name(scenario, fault.target());
+    let who = || fault.target().map(|t| name(scenario, t)).unwrap_or_default();
     match fault {
         Fault::Kill(_) => format!("kill {}", who()),
         Fault::Revive(_) => format!("revive {}", who()),
@@ -80,6 +80,21 @@ pub fn fault_words(fault: &Fault, scenario: &Scenario) -> String {
         Fault::Heal(..) => format!("heal {}", wire()),
         Fault::Delay(_, _, ms) => format!("delay {} +{ms} ms", wire()),
         Fault::Loss(_, _, ratio) => format!("loss {} {} %", wire(), (ratio * 100.0).round()),
+        Fault::KillZone(zone) => format!("kill zone {zone}"),
+        Fault::ReviveZone(zone) => format!("revive zone {zone}"),
+        Fault::KillPod(_) => format!("kill a pod of {}", who()),
+        Fault::CrashLoop(_, true) => format!("crash-loop {}", who()),
+        Fault::CrashLoop(_, false) => format!("heal {}", who()),
+        Fault::Cordon(_, true) => format!("cordon {}", who()),
+        Fault::Cordon(_, false) => format!("uncordon {}", who()),
+        Fault::Drain(_) => format!("drain {}", who()),
+        Fault::Scale(_, replicas) => format!("scale {} to {replicas}", who()),
+        Fault::KillEtcdMember(_, m) => format!("kill etcd member {m}"),
+        Fault::ReviveEtcdMember(_, m) => format!("revive etcd member {m}"),
+        Fault::KillScheduler(_) => "kill kube-scheduler".to_string(),
+        Fault::ReviveScheduler(_) => "revive kube-scheduler".to_string(),
+        Fault::KillControllerManager(_) => "kill kube-controller-manager".to_string(),
+        Fault::ReviveControllerManager(_) => "revive kube-controller-manager".to_string(),
     }
 }
 

@@ -72,8 +72,11 @@ pub fn fault_strip(subject: &Subject, recordable: Option<String>, inputs: &WireI
             },
         ),
         Subject::Component { id, name, kind, down, slow_factor } => {
-            let killable = matches!(kind, ComponentKind::Publisher | ComponentKind::Consumer);
+            let killable = matches!(kind, ComponentKind::Publisher | ComponentKind::Consumer | ComponentKind::Node);
             let (kill_title, revive_title) = match (killable, down) {
+                (false, _) if kind.is_cluster() => {
+                    ("Only nodes of the cluster can be killed here".to_string(), String::new())
+                }
                 (false, _) => ("Topics and queues are managed services: they stay up".to_string(), String::new()),
                 (true, false) => (format!("Kill {name} now (K)"), format!("{name} is running")),
                 (true, true) => (format!("{name} is already down"), format!("Revive {name} now (R)")),
@@ -109,7 +112,7 @@ pub fn fault_strip(subject: &Subject, recordable: Option<String>, inputs: &WireI
                                 </select>
                             </label>
                         }
-                        if *kind != ComponentKind::Publisher {
+                        if matches!(kind, ComponentKind::Topic | ComponentKind::Queue | ComponentKind::Consumer) {
                             <button type="button" data-testid="messages" title={format!("The messages {name} holds right now")}
                                 onclick={on_messages}>{ "Messages" }</button>
                         }

@@ -363,7 +363,9 @@ impl Playback {
 
     /// The shortcut K or R on the selection, when it can be killed.
     fn kill_or_revive(&mut self, ctx: &Context<Self>, kill: bool) -> bool {
-        let Subject::Component { id, kind: ComponentKind::Publisher | ComponentKind::Consumer, .. } = self.subject(ctx)
+        let Subject::Component {
+            id, kind: ComponentKind::Publisher | ComponentKind::Consumer | ComponentKind::Node, ..
+        } = self.subject(ctx)
         else {
             return false;
         };
