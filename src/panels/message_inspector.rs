@@ -5,7 +5,7 @@
 
 use super::format_sim_ms;
 use super::words::{describe, name, LogLine};
-use fanout_engine::broker::{TraceKind, TraceRecord};
+use fanout_engine::broker::TraceRecord;
 use fanout_engine::scenario::{ComponentId, Scenario};
 use fanout_engine::Simulation;
 use yew::prelude::*;
@@ -20,9 +20,9 @@ pub enum Inspection {
     Order {
         order: u64,
         steps: Vec<LogLine>,
-        /// Whether the steps start at the publish (older records may have
-        /// left the engine's trace).
-        complete: bool,
+        /// Whether steps were skipped (the run went too fast to follow
+        /// while playing; they are filled in on pause).
+        gap: bool,
     },
     /// The orders a component holds now, oldest first.
     At { name: String, orders: Vec<u64> },
@@ -38,25 +38,30 @@ pub struct Lineage {
     /// `trace_records_written` when the records were last brought up to date.
     seen: u64,
     records: Vec<TraceRecord>,
+    /// Some records went by unseen (see `sync`).
+    gap: bool,
 }
 
 impl Lineage {
     pub fn new(sim: &Simulation, order: u64) -> Lineage {
-        Lineage { order, seen: sim.trace_records_written(), records: sim.lineage(order) }
+        Lineage { order, seen: sim.trace_records_written(), records: sim.lineage(order), gap: false }
     }
 
     /// Brings the records up to date with `sim`, which must be the run they
-    /// came from.
-    pub fn sync(&mut self, sim: &Simulation) {
+    /// came from. When more happened since the last call than the trace
+    /// ring holds, only a replay can fill the gap; `replay` says whether
+    /// that may be done now (not while playing, where it would cost every
+    /// frame that falls behind).
+    pub fn sync(&mut self, sim: &Simulation, replay: bool) {
         let written = sim.trace_records_written();
-        let new = (written - self.seen) as usize;
         let ring = sim.recent_trace();
-        if new > ring.len() {
-            // The ring turned over since: too much happened to catch up.
+        let new = (written - self.seen) as usize;
+        if (new > ring.len() || self.gap) && replay {
             *self = Lineage::new(sim, self.order);
             return;
         }
-        let start = ring.len() - new;
+        self.gap |= new > ring.len();
+        let start = ring.len().saturating_sub(new);
         self.records.extend(ring.skip(start).filter(|r| r.order == self.order));
         self.seen = written;
     }
@@ -66,11 +71,10 @@ impl Inspection {
     /// One order's lineage, in words.
     pub fn order(sim: Option<&Simulation>, order: u64, lineage: Option<&Lineage>) -> Inspection {
         let (Some(sim), Some(lineage)) = (sim, lineage) else {
-            return Inspection::Order { order, steps: Vec::new(), complete: false };
+            return Inspection::Order { order, steps: Vec::new(), gap: false };
         };
-        let complete = lineage.records.first().is_some_and(|r| r.kind == TraceKind::Published);
         let steps = lineage.records.iter().map(|r| describe(r, sim)).collect();
-        Inspection::Order { order, steps, complete }
+        Inspection::Order { order, steps, gap: lineage.gap }
     }
 
     /// The orders a component holds now.
@@ -91,14 +95,13 @@ pub struct InspectorActions {
 /// The inspector card, drawn over the stage.
 pub fn message_inspector(inspection: &Inspection, actions: &InspectorActions) -> Html {
     let (title, body) = match inspection {
-        Inspection::Order { order, steps, complete } => {
-            let incomplete = !steps.is_empty() && !complete;
+        Inspection::Order { order, steps, gap } => {
             let body = html! {
                 <>
                     if steps.is_empty() {
                         <p class="panel-empty">{ "Nothing is recorded about this order yet." }</p>
-                    } else if incomplete {
-                        <p class="panel-empty">{ "Its first steps are no longer in the trace." }</p>
+                    } else if *gap {
+                        <p class="panel-empty">{ "Steps went by too fast to follow: pause to see them all." }</p>
                     }
                     <ol class="lineage">
                         { for steps.iter().enumerate().map(|(i, step)| html! {

@@ -258,7 +258,7 @@ fn model_notes() -> Html {
                 <li>{ "Consumers: instances × concurrency workers; ack on receive, delete after processing, or auto-delete on success; failure ratio and poison orders; a crash loses what was acknowledged but unfinished, the rest comes back after the visibility timeout." }</li>
                 <li>{ "Faults: kill, revive and slow consumers; partition, delay and loss on any wire; live or from the fault script." }</li>
             </ul>
-            <p>{ "Simplified: a receive's request latency is folded into its response hop; short polling's false empties are approximated (one empty answer in four when 10 or fewer messages are visible); throughput limits use one-second windows; messages have no payload or size; no visibility-timeout changes by consumers, no high-throughput FIFO mode, no IAM, KMS or cross-region behaviour." }</p>
+            <p>{ "Simplified: a receive's request latency is folded into its response hop; short polling's false empties are approximated (a queue with n ≤ 10 visible messages answers empty one time in n + 2); throughput limits use one-second windows; messages have no payload or size; no visibility-timeout changes by consumers, no high-throughput FIFO mode, no IAM, KMS or cross-region behaviour." }</p>
         </details>
     }
 }

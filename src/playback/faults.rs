@@ -62,15 +62,7 @@ fn number_in(input: &NodeRef) -> Option<f64> {
 pub fn fault_strip(subject: &Subject, recordable: Option<String>, inputs: &WireInputs, link: &Scope<Playback>) -> Html {
     let emit = |fault: Fault| link.callback(move |_: MouseEvent| Msg::Fault(fault.clone()));
     let (label, controls) = match subject {
-        Subject::None(why) => (
-            html! { <span class="fault-hint">{ *why }</span> },
-            html! {
-                <>
-                    <button type="button" data-testid="kill" disabled=true title={*why}>{ icon(KILL) }<span class="button-label">{ "Kill" }</span></button>
-                    <button type="button" data-testid="revive" disabled=true title={*why}>{ icon(REVIVE) }<span class="button-label">{ "Revive" }</span></button>
-                </>
-            },
-        ),
+        Subject::None(why) => (html! { <span class="fault-hint">{ *why }</span> }, Html::default()),
         Subject::Component { id, name, kind, down, slow_factor } => {
             let killable = matches!(kind, ComponentKind::Publisher | ComponentKind::Consumer | ComponentKind::Node);
             let (kill_title, revive_title) = match (killable, down) {

@@ -266,7 +266,7 @@ impl Playback {
         let sim = self.sim.as_ref();
         if let (Some(sim), Some(Inspect::Order(order))) = (sim, &self.inspect) {
             match &mut self.lineage {
-                Some(lineage) if lineage.order == *order => lineage.sync(sim),
+                Some(lineage) if lineage.order == *order => lineage.sync(sim, !self.playing),
                 lineage => *lineage = Some(Lineage::new(sim, *order)),
             }
         }

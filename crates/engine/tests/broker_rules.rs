@@ -587,3 +587,21 @@ fn invariants_name_the_first_offending_order() {
     assert!(invariants.lost.count >= 19);
     assert!(invariants.conservation_holds);
 }
+
+#[test]
+fn lineage_replays_faults_scheduled_mid_run_too() {
+    let mut b = Build::new();
+    b.publisher("shop", |p| p.rate_per_s = 5.0).queue("q", |_| {}).consumer("worker", |_| {});
+    b.wire("shop", "q").wire("q", "worker");
+    let mut sim = fanout_engine::Simulation::new(&b.scenario()).unwrap();
+    sim.run_until(secs(3));
+    sim.schedule(secs(6), Fault::Kill(id("worker"))).unwrap();
+    sim.run_until(secs(4));
+    sim.command(Fault::Delay(id("shop"), id("q"), 500)).unwrap();
+    sim.run_until(secs(20));
+    assert_eq!(sim.wire_faults(&id("shop"), &id("q")), Some((false, 500, 0.0)));
+    // An order published while the worker was down: its lineage shows it waiting.
+    let lineage = sim.lineage(40);
+    assert!(lineage.iter().any(|r| r.kind == TraceKind::Enqueued));
+    assert!(!lineage.iter().any(|r| r.kind == TraceKind::Received), "the worker never came back");
+}

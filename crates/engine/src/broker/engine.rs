@@ -316,6 +316,8 @@ pub struct Activity {
     pub delayed: u64,
     /// Consumers: processing is slowed down by a fault.
     pub slowed: bool,
+    /// Consumers: processing time as a percentage of normal (100 = normal).
+    pub slow_factor_percent: u32,
     /// Queues and topics: a call was throttled within the last second.
     pub throttling: bool,
 }
@@ -643,6 +645,9 @@ pub struct Simulation {
     records_written: u64,
     /// Commands applied live (not from the fault script), for replay.
     live_commands: Vec<(SimTime, Command)>,
+    /// Everything done to the run from outside, in order, for replay: a
+    /// command applied now, or one scheduled for later (with its time).
+    interventions: Vec<(SimTime, Option<SimTime>, Command)>,
     /// While replaying for a lineage: the order whose records to keep.
     watch: Option<(u64, Vec<TraceRecord>)>,
     first_lost: Option<u64>,
@@ -873,6 +878,7 @@ impl Simulation {
             trace: VecDeque::with_capacity(TRACE_RING_CAPACITY),
             records_written: 0,
             live_commands: Vec::new(),
+            interventions: Vec::new(),
             watch: watch.map(|order| (order, Vec::new())),
             first_lost: None,
             first_duplicate: None,
@@ -962,15 +968,26 @@ impl Simulation {
             }
         }
         self.live_commands.push((self.now, command.clone()));
+        self.interventions.push((self.now, None, command.clone()));
         self.apply_fault(command);
         Ok(())
     }
 
-    /// Schedules a fault for a later sim time (as a fault script entry would).
+    /// Schedules a fault for a later sim time (as a fault script entry
+    /// would). Logged too, so a lineage replay schedules it at the same point.
     pub fn schedule(&mut self, at: SimTime, command: Command) -> Result<(), CommandError> {
         self.check_command(&command)?;
-        self.events.push(at.max(self.now), Event::Fault(Box::new(command)));
+        let at = at.max(self.now);
+        self.interventions.push((self.now, Some(at), command.clone()));
+        self.events.push(at, Event::Fault(Box::new(command)));
         Ok(())
+    }
+
+    /// A wire's network faults right now: (partitioned, extra delay in ms,
+    /// loss ratio), whether set live or by the fault script.
+    pub fn wire_faults(&self, from: &ComponentId, to: &ComponentId) -> Option<(bool, u64, f64)> {
+        let w = &self.wires[self.wire_index(from, to)? as usize];
+        Some((w.partitioned, w.extra_delay.as_ms(), w.loss_ratio))
     }
 
     /// Faults applied live so far (not those of the fault script), with their times.
@@ -1033,10 +1050,13 @@ impl Simulation {
         let Ok(mut replay) = Simulation::build(self.scenario.clone(), Some(order)) else {
             return Vec::new();
         };
-        for (at, command) in &self.live_commands {
+        for (at, scheduled_for, command) in &self.interventions {
             replay.run_until(*at);
-            replay.live_commands.push((*at, command.clone()));
-            replay.apply_fault(command.clone());
+            let done = match scheduled_for {
+                None => replay.command(command.clone()),
+                Some(when) => replay.schedule(*when, command.clone()),
+            };
+            debug_assert!(done.is_ok(), "it applied the first time");
         }
         replay.run_until(self.now);
         debug_assert_eq!(replay.trace_hash(), self.trace_hash(), "a replay is the same run");
@@ -1279,6 +1299,7 @@ impl Simulation {
                 waiting: c.backlog.len() as u64,
                 in_flight: node.counters.in_flight,
                 slowed: c.slow_factor != 1.0,
+                slow_factor_percent: (c.slow_factor * 100.0).round() as u32,
                 ..Activity::default()
             },
         }
