@@ -10,7 +10,9 @@ import { after, before, test } from 'node:test';
 import { launch, openApp, simTimeMs, testId } from './lib.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const cli = path.join(root, 'target', 'debug', 'fanout');
+// `make test` builds the CLI (debug) before the e2e suite runs.
+const targetDir = process.env.CARGO_TARGET_DIR ? path.resolve(root, process.env.CARGO_TARGET_DIR) : path.join(root, 'target');
+const cli = path.join(targetDir, 'debug', 'fanout');
 
 let browser;
 before(async () => {
