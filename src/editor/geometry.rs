@@ -168,7 +168,9 @@ pub const ROW_SPACING: f64 = 88.0;
 /// A place for a new component of `kind` that overlaps nothing: the first
 /// free row in the kind's column (publishers left, consumers right).
 pub fn free_spot(components: &[Component], kind: ComponentKind) -> Point {
-    let column = ComponentKind::ALL.iter().position(|k| *k == kind).unwrap_or(0) as f64;
+    // Four columns fit the stage: the cluster kinds reuse them (the first
+    // free row below what is there).
+    let column = (ComponentKind::ALL.iter().position(|k| *k == kind).unwrap_or(0) % 4) as f64;
     let x = BOX_WIDTH / 2.0 + PORT_RADIUS + 32.0 + column * COLUMN_SPACING;
     let overlaps = |p: Point| {
         components.iter().any(|c| {

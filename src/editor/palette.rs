@@ -141,7 +141,7 @@ impl Component for Palette {
                 self.ignore_clicks_until_ms = js_sys::Date::now() + CLICK_AFTER_DRAG_MS;
                 if let Some(at) = Self::drop_point(pointer) {
                     let (kind, fifo) = drag.entry;
-                    props.on_edit.emit(Edit::AddComponent(new_component(&props.scenario, kind, fifo, at)));
+                    add_component(props, kind, fifo, Some(at));
                 }
                 true
             }
@@ -150,8 +150,7 @@ impl Component for Palette {
                 if js_sys::Date::now() < self.ignore_clicks_until_ms {
                     return false;
                 }
-                let at = geometry::free_spot(&props.scenario.components, kind);
-                props.on_edit.emit(Edit::AddComponent(new_component(&props.scenario, kind, fifo, at)));
+                add_component(props, kind, fifo, None);
                 false
             }
         }
@@ -196,6 +195,22 @@ impl Component for Palette {
             </nav>
         }
     }
+}
+
+/// Adds a component at `at` (or the first free spot in its column). A part
+/// of the cluster added to a scenario without a control plane brings one
+/// along first, since a cluster needs exactly one (two undo steps).
+fn add_component(props: &PaletteProps, kind: ComponentKind, fifo: bool, at: Option<Point>) {
+    let mut scenario = (*props.scenario).clone();
+    let has_control_plane = scenario.components.iter().any(|c| c.kind() == ComponentKind::ControlPlane);
+    if kind.is_cluster() && kind != ComponentKind::ControlPlane && !has_control_plane {
+        let spot = geometry::free_spot(&scenario.components, ComponentKind::ControlPlane);
+        let control_plane = new_component(&scenario, ComponentKind::ControlPlane, false, spot);
+        scenario.components.push(control_plane.clone());
+        props.on_edit.emit(Edit::AddComponent(control_plane));
+    }
+    let at = at.unwrap_or_else(|| geometry::free_spot(&scenario.components, kind));
+    props.on_edit.emit(Edit::AddComponent(new_component(&scenario, kind, fifo, at)));
 }
 
 /// Under their Standard kind, "FIFO queue" says enough.
