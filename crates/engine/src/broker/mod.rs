@@ -35,6 +35,19 @@
 //!   not acknowledged comes back after the visibility timeout, and work done
 //!   but not deleted is done again (a duplicate).
 //! - **Network faults** per wire: partition, extra delay, loss ratio.
+//! - **Messaging on orchestration.** A scenario with cluster components
+//!   (nodes, deployments, services, ingresses, one control plane) embeds a
+//!   [`crate::cluster::Cluster`]: its events share the one event queue, its
+//!   trace records the one trace hash, and its faults the fault script. A
+//!   consumer or publisher with `runs_on` has one instance per Running and
+//!   Ready pod of that deployment: a removed instance dies as a crash does,
+//!   an added one starts work, and with none a publisher publishes nothing.
+//!   A copy sent to a Service is routed by kube-proxy to a Ready endpoint and
+//!   handled by the consumer running on that pod's deployment (counted
+//!   delivered at the service if none); with no endpoint that answers, a
+//!   direct call is lost (`NoReadyEndpoint`) and a topic retries with its
+//!   HTTP policy. A scenario without cluster components runs exactly as
+//!   before (same trace hash).
 //!
 //! What it simplifies or leaves out:
 //! - A receive's request latency is folded into its response hop.
@@ -53,6 +66,6 @@ mod parts;
 pub use describe::describe;
 pub use engine::{
     Activity, BuildError, Command, CommandError, LostReason, Simulation, TraceKind, TraceRecord, Transit,
-    DIRECT_BACKLOG_PER_INSTANCE, TRACE_RING_CAPACITY,
+    DIRECT_BACKLOG_PER_INSTANCE, MAX_BOUND_INSTANCES, TRACE_RING_CAPACITY,
 };
 pub use parts::managed_retry_delay_ms;
