@@ -11,10 +11,11 @@ use super::geometry::{self, Point, WireCurve, BOX_HEIGHT, BOX_WIDTH, PORT_RADIUS
 use super::icons::kind_glyph;
 use super::parse::describe_policy;
 use super::{client_to_canvas, commit_pending_input, component_label, is_fifo, Selection};
-use crate::live::LiveView;
+use crate::live::{ClusterLive, LiveView};
 use fanout_engine::broker::Activity;
+use fanout_engine::cluster::{NodeStatus, NodeView, PodView};
 use fanout_engine::scenario::edit::check_connect;
-use fanout_engine::scenario::{ArrivalPattern, Component, ComponentId, Edit, Scenario, Spec};
+use fanout_engine::scenario::{ArrivalPattern, Component, ComponentId, ComponentKind, Edit, Scenario, Spec};
 use gloo_timers::callback::Timeout;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -37,6 +38,12 @@ pub struct CanvasProps {
     pub live: Rc<LiveView>,
     pub on_edit: Callback<Edit>,
     pub on_select: Callback<Option<Selection>>,
+    /// The pod whose placement is being explained, if any.
+    #[prop_or_default]
+    pub selected_pod: Option<AttrValue>,
+    /// A pod chip was pressed (its name).
+    #[prop_or_default]
+    pub on_pod: Callback<String>,
 }
 
 /// What the pointer is doing right now.
@@ -79,6 +86,8 @@ pub enum Msg {
     /// A press on a port starts a wire; `reverse` for an input port.
     PressPort { id: ComponentId, reverse: bool, event: PointerEvent },
     PressWire(ComponentId, ComponentId, PointerEvent),
+    /// A press on a pod chip (by pod name) asks why the pod is where it is.
+    PressPod(String, PointerEvent),
     PressBackground(PointerEvent),
     PointerMove(PointerEvent),
     PointerUp(PointerEvent),
@@ -189,6 +198,13 @@ impl yew::Component for Canvas {
                     return false;
                 }
                 props.on_select.emit(Some(Selection::Wire { from, to }));
+                false
+            }
+            Msg::PressPod(pod, event) => {
+                if event.button() != 0 {
+                    return false;
+                }
+                props.on_pod.emit(pod);
                 false
             }
             Msg::PressBackground(event) => {
@@ -326,7 +342,7 @@ impl yew::Component for Canvas {
                 _ => None,
             };
             let state = BoxState { selected, moving, drop_hint };
-            view_component(&placed[&c.id], &props.live.activity(&c.id), state, scenario, link)
+            view_component(&placed[&c.id], state, props, link)
         });
 
         let rubber_band = match &self.gesture {
@@ -426,24 +442,37 @@ struct BoxState {
     drop_hint: Option<&'static str>,
 }
 
-/// One component box with its ports.
-fn view_component(
-    c: &Component,
-    activity: &Activity,
-    state: BoxState,
-    scenario: &Scenario,
-    link: &html::Scope<Canvas>,
-) -> Html {
+/// One component box with its ports. A node grows to hold its pods' chips;
+/// a deployment shows its Pending pods the same way.
+fn view_component(c: &Component, state: BoxState, props: &CanvasProps, link: &html::Scope<Canvas>) -> Html {
     let BoxState { selected, moving, drop_hint } = state;
+    let activity = &props.live.activity(&c.id);
     let kind = c.kind();
     let id = c.id.clone();
     let busy = activity.busy > 0 && !activity.down;
+    let cluster = props.live.cluster.as_ref();
+    let node = props.live.node(&id);
+    // What the API says about a node, beside whether the machine is dead.
+    let node_state = match node {
+        Some(n) if n.down => "down",
+        Some(n) if n.status == NodeStatus::NotReady => "not-ready",
+        Some(_) => "running",
+        None if activity.down => "down",
+        None => "running",
+    };
+    let pods: Vec<&PodView> = match (cluster, &c.spec) {
+        (Some(cluster), Spec::Node(_)) => cluster.pods_on(id.as_str()).collect(),
+        (Some(cluster), Spec::Deployment(_)) => cluster.pending_of(id.as_str()).collect(),
+        _ => Vec::new(),
+    };
     let class = classes!(
         "component",
         format!("kind-{}", kind.as_str()),
         selected.then_some("selected"),
         busy.then_some("busy"),
+        (node_state != "running").then_some(node_state),
         activity.down.then_some("down"),
+        node.is_some_and(|n| n.cordoned).then_some("cordoned"),
         moving.then_some("moving"),
         drop_hint,
     );
@@ -453,6 +482,8 @@ fn view_component(
         link.callback(move |e: PointerEvent| Msg::PressComponent(id.clone(), e))
     };
     let (w, h) = (BOX_WIDTH, BOX_HEIGHT);
+    // Ports stay on the unextended box, where the wire geometry expects them.
+    let box_h = h + pod_rows(pods.len()) as f64 * POD_ROW_HEIGHT;
     let in_port = geometry::has_in_port(kind).then(|| {
         let id = id.clone();
         html! {
@@ -473,26 +504,128 @@ fn view_component(
             </circle>
         }
     });
+    let chips = pods.iter().enumerate().map(|(i, pod)| {
+        let x = 6.0 + (i % PODS_PER_ROW) as f64 * (POD_CHIP_WIDTH + 3.0);
+        let y = h - 4.0 + (i / PODS_PER_ROW) as f64 * POD_ROW_HEIGHT;
+        let chosen = props.selected_pod.as_deref() == Some(pod.name.as_str());
+        pod_chip(pod, x, y, chosen, link)
+    });
+    let mut tags = live_badges(activity);
+    if let Some(cluster) = cluster.filter(|_| kind == ComponentKind::Deployment) {
+        let pending = cluster.pending_of(id.as_str()).count();
+        if pending > 0 {
+            tags.push(("pending", format!("{pending} pending")));
+        }
+    }
     let fifo = is_fifo(&c.spec);
     html! {
         <g key={id.to_string()} class={class} transform={transform}
            data-testid={format!("component-{id}")} data-kind={kind.as_str()} data-fifo={fifo.to_string()}
-           data-state={if activity.down { "down" } else { "running" }}>
+           data-state={node_state}>
             <g class="body" onpointerdown={press_body}>
                 <title>{ format!("{} ({}, id {})", c.name, component_label(c), c.id) }</title>
-                <rect class="halo" x="-4" y="-4" width={(w + 8.0).to_string()} height={(h + 8.0).to_string()} rx="13" />
-                <rect class="box" width={w.to_string()} height={h.to_string()} rx="10" />
-                <rect class="accent" x="0" y="0" width="4" height={h.to_string()} rx="2" />
+                <rect class="halo" x="-4" y="-4" width={(w + 8.0).to_string()} height={(box_h + 8.0).to_string()} rx="13" />
+                <rect class="box" width={w.to_string()} height={box_h.to_string()} rx="10" />
+                <rect class="accent" x="0" y="0" width="4" height={box_h.to_string()} rx="2" />
                 <g class="icon">{ kind_glyph(kind, 12.0, 9.0, 18.0) }</g>
                 { name_text(&c.name) }
-                { status_text(status_line(c, activity, scenario)) }
+                { status_text(status_line(c, activity, props)) }
                 if fifo {
                     { badges(&[("fifo", "FIFO".into())], &id, -7.0) }
                 }
-                { badges(&live_badges(activity), &id, h - 7.0) }
+                { badges(&tags, &id, box_h - 7.0) }
+                { node.and_then(|n| node_ring(n, cluster?)).unwrap_or_default() }
             </g>
+            { for chips }
             { for in_port }
             { for out_port }
+        </g>
+    }
+}
+
+const PODS_PER_ROW: usize = 4;
+const POD_CHIP_WIDTH: f64 = 31.0;
+const POD_ROW_HEIGHT: f64 = 18.0;
+/// The documented defaults the countdown rings count down from: the node
+/// monitor grace period, the not-ready/unreachable toleration, and the cap
+/// of the crash-loop back-off.
+const NODE_GRACE_MS: u64 = 50_000;
+const TOLERATION_MS: u64 = 300_000;
+const BACKOFF_FIRST_MS: u64 = 10_000;
+const BACKOFF_CAP_MS: u64 = 300_000;
+
+fn pod_rows(pods: usize) -> usize {
+    pods.div_ceil(PODS_PER_ROW)
+}
+
+/// A small chip for one pod: its name's last part, coloured by its STATUS,
+/// hollow while not Ready; a crash-looping pod wears its back-off ring.
+fn pod_chip(pod: &PodView, x: f64, y: f64, chosen: bool, link: &html::Scope<Canvas>) -> Html {
+    let suffix = pod.name.rsplit('-').next().unwrap_or(&pod.name);
+    let status = pod.status.as_str();
+    let press = {
+        let name = pod.name.clone();
+        link.callback(move |e: PointerEvent| {
+            // The node under the chip must not start a drag.
+            e.stop_propagation();
+            Msg::PressPod(name.clone(), e)
+        })
+    };
+    let mut tip = format!("{} · {status}{}", pod.name, if pod.ready { " · Ready" } else { "" });
+    if let Some(ip) = &pod.ip {
+        tip += &format!(" · {ip}");
+    }
+    if pod.restarts > 0 {
+        tip += &format!(" · {} restarts", pod.restarts);
+    }
+    tip += " — click: why here / why pending";
+    // The engine gives what is left of the back-off, not its length: the
+    // length is 10 s doubling per restart, capped at 5 min.
+    let backoff = pod.backoff_remaining_ms.map(|left| {
+        let doublings = pod.restarts.saturating_sub(1).min(10);
+        let total = (BACKOFF_FIRST_MS << doublings).min(BACKOFF_CAP_MS).max(left);
+        ring(POD_CHIP_WIDTH, 0.0, 6.0, left, total, "ring-backoff", format!("restart in {} (back-off)", seconds(left)))
+    });
+    html! {
+        <g class={classes!("pod", format!("phase-{status}"), (!pod.ready).then_some("unready"), chosen.then_some("chosen"))}
+           data-testid={format!("pod-{}", pod.name)} data-phase={status} data-ready={pod.ready.to_string()}
+           transform={format!("translate({x:.1} {y:.1})")} onpointerdown={press}>
+            <title>{ tip }</title>
+            <rect width={POD_CHIP_WIDTH.to_string()} height="14" rx="4" />
+            <text x={(POD_CHIP_WIDTH / 2.0).to_string()} y="10" text-anchor="middle">{ suffix.to_string() }</text>
+            { backoff.unwrap_or_default() }
+        </g>
+    }
+}
+
+/// A node that stopped reporting counts down to NotReady; a NotReady node
+/// counts down to its pods' eviction (the soonest).
+fn node_ring(node: &NodeView, cluster: &ClusterLive) -> Option<Html> {
+    if node.status == NodeStatus::NotReady {
+        let left = cluster.pods_on(&node.name).filter_map(|p| p.eviction_in_ms).min()?;
+        let total = TOLERATION_MS.max(left);
+        return Some(ring(BOX_WIDTH - 14.0, 14.0, 9.0, left, total, "ring-evict", format!("pods evicted in {}", seconds(left))));
+    }
+    let left = node.not_ready_in_ms.filter(|_| node.down)?;
+    let total = NODE_GRACE_MS.max(left);
+    Some(ring(BOX_WIDTH - 14.0, 14.0, 9.0, left, total, "ring-grace", format!("NotReady in {} (no status)", seconds(left))))
+}
+
+fn seconds(ms: u64) -> String {
+    format!("{} s", ms.div_ceil(1000))
+}
+
+/// A countdown ring centred at (cx, cy): the arc left is `left` of `total`.
+fn ring(cx: f64, cy: f64, r: f64, left: u64, total: u64, class: &'static str, tip: String) -> Html {
+    let circumference = std::f64::consts::TAU * r;
+    let arc = circumference * left as f64 / total.max(1) as f64;
+    html! {
+        <g class={classes!("ring", class)} data-testid={class} data-left-ms={left.to_string()}
+           transform={format!("translate({cx:.1} {cy:.1})")}>
+            <title>{ tip }</title>
+            <circle class="ring-track" r={r.to_string()} />
+            <circle class="ring-arc" r={r.to_string()} transform="rotate(-90)"
+                    stroke-dasharray={format!("{arc:.2} {circumference:.2}")} />
         </g>
     }
 }
@@ -524,7 +657,23 @@ fn status_text(status: String) -> Html {
 }
 
 /// The one-line live status under a box's name.
-fn status_line(c: &Component, activity: &Activity, scenario: &Scenario) -> String {
+fn status_line(c: &Component, activity: &Activity, props: &CanvasProps) -> String {
+    let scenario = &props.scenario;
+    if let Some(n) = props.live.node(&c.id) {
+        // The API's word first; a dead machine the API still thinks Ready
+        // has simply gone quiet.
+        let status = match (n.status, n.down) {
+            (NodeStatus::NotReady, _) => "NotReady",
+            (NodeStatus::Ready, true) => "Ready (silent)",
+            (NodeStatus::Ready, false) => "Ready",
+        };
+        return format!("{status} · {}{}", n.zone, if n.cordoned { " · cordoned" } else { "" });
+    }
+    if let (Some(cluster), Spec::ControlPlane(_)) = (&props.live.cluster, &c.spec) {
+        let cp = &cluster.control_plane;
+        let api = if cp.api_available { "API up" } else { "API down" };
+        return format!("{api} · etcd {}/{}", cp.etcd_members_up, cp.etcd_members);
+    }
     if activity.down {
         return "down".into();
     }

@@ -5,24 +5,27 @@
 //! when paused, no loop runs.
 
 mod faults;
+mod placement;
 mod overlay;
 mod transport;
 
 use crate::editor::geometry::WireCurve;
 use crate::editor::{Canvas, Selection};
-use crate::live::LiveView;
+use crate::live::{ClusterLive, LiveView};
 use crate::panels::words::{fault_words, name, wire_name};
 use crate::panels::{
     message_inspector, recent_lines, with_fault, EventLog, FaultScript, InspectorActions, Inspection, Lineage, LogLine,
     Metrics, MetricsPanel,
 };
 use faults::{fault_strip, Subject, WireFaults, WireInputs};
+use fanout_engine::cluster::{PlacementExplanation, PodStatus};
 use fanout_engine::scenario::{ComponentId, ComponentKind, Edit, Fault, Scenario, ScheduledFault};
 use fanout_engine::sim::{FrameClock, SimTime};
 use fanout_engine::{Command, Simulation};
 use gloo_events::{EventListener, EventListenerOptions, EventListenerPhase};
 use gloo_render::{request_animation_frame, AnimationFrame};
 use overlay::{Dot, WireKind};
+use placement::placement_panel;
 use std::cell::RefCell;
 use std::rc::Rc;
 use transport::TransportBar;
@@ -77,6 +80,9 @@ pub enum Msg {
     ShowTab(SideTab),
     /// The window was resized: redraw the overlay at the new size.
     Redraw,
+    /// A pod chip was pressed: explain its placement.
+    SelectPod(String),
+    ClosePlacement,
 }
 
 /// What the message inspector is open on.
@@ -119,6 +125,11 @@ pub struct Playback {
     /// The records of the order the inspector is open on.
     lineage: Option<Lineage>,
     side_tab: SideTab,
+    /// The pod chip pressed last: its placement is explained.
+    selected_pod: Option<AttrValue>,
+    /// "Why here / why pending" for that pod, or for the first Pending pod
+    /// of the selected deployment.
+    placement: Option<Rc<PlacementExplanation>>,
     /// Where the overlay drew each dot last, for hit-testing presses on the stage.
     dots: Rc<RefCell<Vec<Dot>>>,
     wire_inputs: WireInputs,
@@ -275,6 +286,7 @@ impl Playback {
                 LiveView {
                     now_ms: sim.now().as_ms(),
                     activity: scenario.components.iter().map(|c| (c.id.clone(), sim.activity(&c.id))).collect(),
+                    cluster: sim.cluster().map(ClusterLive::new),
                 },
                 Metrics::from_sim(sim, scenario),
                 recent_lines(sim, LOG_LINES),
@@ -307,7 +319,26 @@ impl Playback {
             self.now_ms = now_ms;
             changed = true;
         }
+        let placement = sim.and_then(|sim| self.explain_placement(sim, ctx));
+        if self.placement.as_deref() != placement.as_ref() {
+            self.placement = placement.map(Rc::new);
+            changed = true;
+        }
         changed
+    }
+
+    /// The placement of the pod whose chip was pressed, or else of the
+    /// selected deployment's first Pending pod.
+    fn explain_placement(&self, sim: &Simulation, ctx: &Context<Self>) -> Option<PlacementExplanation> {
+        let cluster = sim.cluster()?;
+        let pod = match (&self.selected_pod, &ctx.props().selection) {
+            (Some(name), _) => cluster.pod_named(name)?,
+            (None, Some(Selection::Component(id))) => {
+                cluster.pods_of(id.as_str()).into_iter().find(|p| p.status == PodStatus::Pending)?
+            }
+            _ => return None,
+        };
+        cluster.why_placement(pod.id)
     }
 
     fn draw_overlay(&self) {
@@ -452,6 +483,8 @@ impl Component for Playback {
             inspection: None,
             lineage: None,
             side_tab: SideTab::Log,
+            selected_pod: None,
+            placement: None,
             dots: Rc::default(),
             wire_inputs: WireInputs::default(),
             overlay_ref: NodeRef::default(),
@@ -564,10 +597,25 @@ impl Component for Playback {
                 self.draw_overlay();
                 false
             }
+            Msg::SelectPod(name) => {
+                self.selected_pod = Some(name.into());
+                self.refresh(ctx);
+                true
+            }
+            Msg::ClosePlacement => {
+                self.selected_pod = None;
+                self.placement = None;
+                true
+            }
         }
     }
 
     fn changed(&mut self, ctx: &Context<Self>, old_props: &Self::Properties) -> bool {
+        if old_props.selection != ctx.props().selection {
+            // Selecting something else leaves the pod that was explained.
+            self.selected_pod = None;
+            self.refresh(ctx);
+        }
         let (old, new) = (&old_props.scenario, &ctx.props().scenario);
         if old != new {
             self.paths = overlay::wire_paths(new);
@@ -604,7 +652,8 @@ impl Component for Playback {
             <div class="playback">
                 <div class="stage" ref={self.stage_ref.clone()}>
                     <Canvas scenario={scenario.clone()} selection={props.selection.clone()}
-                        live={self.live.clone()} on_edit={props.on_edit.clone()} on_select={props.on_select.clone()} />
+                        live={self.live.clone()} on_edit={props.on_edit.clone()} on_select={props.on_select.clone()}
+                        selected_pod={self.selected_pod.clone()} on_pod={link.callback(Msg::SelectPod)} />
                     <canvas class="message-overlay" ref={self.overlay_ref.clone()} aria-hidden="true"></canvas>
                     <ul class="dot-legend" aria-label="What the dot colours mean">
                         { for WireKind::ALL.iter().map(|kind| html! {
@@ -612,6 +661,9 @@ impl Component for Playback {
                         }) }
                         <li><span class="legend-dot legend-dropped"></span>{ "lost on the network" }</li>
                     </ul>
+                    if let Some(placement) = &self.placement {
+                        { placement_panel(placement, link.callback(|_| Msg::ClosePlacement)) }
+                    }
                     if let Some(inspection) = &self.inspection {
                         { message_inspector(inspection, &InspectorActions {
                             on_inspect: on_inspect.clone(),
