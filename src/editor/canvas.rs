@@ -383,6 +383,11 @@ impl yew::Component for Canvas {
                         { arrow_marker("fanout-arrow", 10.0 + PORT_RADIUS) }
                         { arrow_marker("fanout-arrow-selected", 10.0 + PORT_RADIUS) }
                         { arrow_marker("fanout-arrow-dlq", 9.0) }
+                        // A Terminating pod is striped.
+                        <pattern id="fanout-stripes" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                            <rect width="6" height="6" fill="#ffe3e3" />
+                            <rect width="3" height="6" fill="#ffa8a8" />
+                        </pattern>
                         <pattern id="fanout-grid" width="24" height="24" patternUnits="userSpaceOnUse">
                             <circle cx="1" cy="1" r="1" class="grid-dot" />
                         </pattern>
@@ -521,7 +526,9 @@ fn view_component(c: &Component, state: BoxState, props: &CanvasProps, link: &ht
     html! {
         <g key={id.to_string()} class={class} transform={transform}
            data-testid={format!("component-{id}")} data-kind={kind.as_str()} data-fifo={fifo.to_string()}
-           data-state={node_state}>
+           data-state={node_state}
+           data-status={node.map(|n| if n.status == NodeStatus::NotReady { "NotReady" } else { "Ready" })}
+           data-cordoned={node.map(|n| n.cordoned.to_string())}>
             <g class="body" onpointerdown={press_body}>
                 <title>{ format!("{} ({}, id {})", c.name, component_label(c), c.id) }</title>
                 <rect class="halo" x="-4" y="-4" width={(w + 8.0).to_string()} height={(box_h + 8.0).to_string()} rx="13" />

@@ -1,6 +1,7 @@
 use super::format_sim_ms;
 use super::words::{describe, LogLine};
 use fanout_engine::broker::{TraceKind, TraceRecord};
+use fanout_engine::cluster::ClusterTraceKind;
 use fanout_engine::Simulation;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -9,8 +10,39 @@ use yew::prelude::*;
 /// The steps every copy takes (sent, stored, received once, processed once,
 /// deleted) are left out: a delivery line follows, and they would bury the
 /// lines that tell the story. The message inspector shows them all.
+/// The cluster's records (nodes, pods, the control plane) are merged in by time.
 pub fn recent_lines(sim: &Simulation, limit: usize) -> Vec<LogLine> {
-    sim.recent_trace().rev().filter(|r| noteworthy(r)).take(limit).map(|r| describe(r, sim)).collect()
+    let mut lines: Vec<LogLine> =
+        sim.recent_trace().rev().filter(|r| noteworthy(r)).take(limit).map(|r| describe(r, sim)).collect();
+    if sim.cluster().is_some() {
+        lines.extend(sim.recent_cluster_trace().rev().take(limit).map(|r| LogLine {
+            at_ms: r.at.as_ms(),
+            order: 0,
+            text: sim.describe_cluster(r),
+            tone: cluster_tone(r.kind),
+        }));
+        // Stable: records at the same time keep their newest-first order.
+        lines.sort_by(|a, b| b.at_ms.cmp(&a.at_ms));
+        lines.truncate(limit);
+    }
+    lines
+}
+
+/// How alarming a cluster record is, as the log's CSS class.
+fn cluster_tone(kind: ClusterTraceKind) -> &'static str {
+    use ClusterTraceKind as K;
+    match kind {
+        K::NodeKilled | K::EtcdMemberKilled | K::ComponentKilled(_) | K::CrashLoopSet => "fault",
+        K::NodeNotReady
+        | K::PodUnschedulable
+        | K::ContainerExited(_)
+        | K::PodTerminating(_)
+        | K::QuorumLost
+        | K::LeaderLost(_)
+        | K::CommandRefused => "bad",
+        K::NodeRevived | K::NodeReady | K::PodReady | K::QuorumRestored | K::RolloutCompleted => "ok",
+        _ => "",
+    }
 }
 
 fn noteworthy(r: &TraceRecord) -> bool {

@@ -18,8 +18,20 @@ const SLOW_FACTORS: [f64; 4] = [1.0, 2.0, 5.0, 10.0];
 pub enum Subject {
     /// Nothing that takes faults is selected; the text says what would.
     None(&'static str),
-    Component { id: ComponentId, name: String, kind: ComponentKind, down: bool, slow_factor: f64 },
+    Component { id: ComponentId, name: String, kind: ComponentKind, down: bool, slow_factor: f64, cluster: ClusterState },
     Wire { from: ComponentId, to: ComponentId, name: String, state: WireFaults },
+}
+
+/// What the cluster faults of a selected node, deployment or control plane
+/// need to know about it now.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum ClusterState {
+    #[default]
+    None,
+    Node { zone: String, cordoned: bool, zone_down: bool },
+    Deployment { desired: u32, crash_looping: bool },
+    /// etcd members up (by number), and whether each controller has a replica up.
+    ControlPlane { etcd_up: Vec<bool>, scheduler_up: bool, controller_manager_up: bool },
 }
 
 /// A wire's live network faults.
@@ -37,6 +49,8 @@ pub struct WireFaults {
 pub struct WireInputs {
     pub delay: NodeRef,
     pub loss: NodeRef,
+    /// A deployment's replica count.
+    pub scale: NodeRef,
 }
 
 // Icons on a 16×16 grid, stroked (see the transport bar's for why SVG).
@@ -57,13 +71,97 @@ fn number_in(input: &NodeRef) -> Option<f64> {
     value.trim().parse::<f64>().ok().filter(|v| v.is_finite() && *v >= 0.0)
 }
 
+/// A fault button with its test hook and tooltip.
+fn fault_button(testid: &'static str, label: String, title: String, enabled: bool, fault: Fault, link: &Scope<Playback>) -> Html {
+    html! {
+        <button type="button" data-testid={testid} disabled={!enabled} title={title}
+            onclick={link.callback(move |_: MouseEvent| Msg::Fault(fault.clone()))}>{ label }</button>
+    }
+}
+
+/// Cordon, drain and zone faults for a node; kill a pod, scale and crash
+/// loops for a deployment; etcd members and controllers for the control
+/// plane.
+fn cluster_controls(id: &ComponentId, state: &ClusterState, inputs: &WireInputs, link: &Scope<Playback>) -> Html {
+    let b = |testid, label: &str, title: &str, enabled, fault| {
+        fault_button(testid, label.to_string(), title.to_string(), enabled, fault, link)
+    };
+    match state {
+        ClusterState::None => Html::default(),
+        ClusterState::Node { zone, cordoned, zone_down } => html! {
+            <>
+                if *cordoned {
+                    { b("uncordon", "Uncordon", "Let the scheduler place new pods here again", true, Fault::Cordon(id.clone(), false)) }
+                } else {
+                    { b("cordon", "Cordon", "No new pods are scheduled here (running ones stay)", true, Fault::Cordon(id.clone(), true)) }
+                }
+                { b("drain", "Drain", "Cordon, then evict every pod (kubectl drain)", true, Fault::Drain(id.clone())) }
+                if !zone.is_empty() {
+                    { fault_button("kill-zone", format!("Kill zone {zone}"), format!("Every node in {zone} dies at once"),
+                        !zone_down, Fault::KillZone(zone.clone()), link) }
+                    { fault_button("revive-zone", "Revive zone".into(), format!("Every node in {zone} comes back"),
+                        true, Fault::ReviveZone(zone.clone()), link) }
+                }
+            </>
+        },
+        ClusterState::Deployment { desired, crash_looping } => {
+            let apply_scale = {
+                let (input, id) = (inputs.scale.clone(), id.clone());
+                link.batch_callback(move |_: MouseEvent| {
+                    number_in(&input).map(|n| Msg::Fault(Fault::Scale(id.clone(), n.round() as u32)))
+                })
+            };
+            html! {
+                <>
+                    { b("kill-pod", "Kill a pod", "Force-delete the oldest pod; its ReplicaSet replaces it", true, Fault::KillPod(id.clone())) }
+                    <label class="fault-field" title="Scale the deployment to this many replicas (kubectl scale)">
+                        { "Replicas " }
+                        <input key={format!("s{id}")} type="number" min="0" max="100" step="1" data-testid="field-scale"
+                            ref={inputs.scale.clone()} placeholder={desired.to_string()} />
+                    </label>
+                    <button type="button" data-testid="scale" onclick={apply_scale}>{ "Scale" }</button>
+                    { b("crash-loop", if *crash_looping { "Heal crash loop" } else { "Crash loop" },
+                        "Every current pod's container crashes at start (CrashLoopBackOff), or is healed",
+                        true, Fault::CrashLoop(id.clone(), !crash_looping)) }
+                </>
+            }
+        }
+        ClusterState::ControlPlane { etcd_up, scheduler_up, controller_manager_up } => {
+            let first_up = etcd_up.iter().position(|up| *up);
+            let first_down = etcd_up.iter().position(|up| !up);
+            html! {
+                <>
+                    { fault_button("kill-etcd", first_up.map_or("Kill etcd member".into(), |m| format!("Kill etcd {m}")),
+                        "One etcd member dies; without a quorum the API is unavailable".into(), first_up.is_some(),
+                        Fault::KillEtcdMember(id.clone(), first_up.unwrap_or(0) as u32), link) }
+                    { fault_button("revive-etcd", first_down.map_or("Revive etcd member".into(), |m| format!("Revive etcd {m}")),
+                        "A dead etcd member comes back".into(), first_down.is_some(),
+                        Fault::ReviveEtcdMember(id.clone(), first_down.unwrap_or(0) as u32), link) }
+                    if *scheduler_up {
+                        { b("kill-scheduler", "Kill scheduler", "The leading kube-scheduler dies: nothing new is placed", true, Fault::KillScheduler(id.clone())) }
+                    } else {
+                        { b("revive-scheduler", "Revive scheduler", "Every kube-scheduler replica comes back", true, Fault::ReviveScheduler(id.clone())) }
+                    }
+                    if *controller_manager_up {
+                        { b("kill-controller-manager", "Kill controller-manager", "The leading kube-controller-manager dies: no replacements, no evictions",
+                            true, Fault::KillControllerManager(id.clone())) }
+                    } else {
+                        { b("revive-controller-manager", "Revive controller-manager", "Every kube-controller-manager replica comes back",
+                            true, Fault::ReviveControllerManager(id.clone())) }
+                    }
+                </>
+            }
+        }
+    }
+}
+
 /// The strip for `subject`; `recordable` is the last live fault in words,
 /// when it can be added to the script.
 pub fn fault_strip(subject: &Subject, recordable: Option<String>, inputs: &WireInputs, link: &Scope<Playback>) -> Html {
     let emit = |fault: Fault| link.callback(move |_: MouseEvent| Msg::Fault(fault.clone()));
     let (label, controls) = match subject {
         Subject::None(why) => (html! { <span class="fault-hint">{ *why }</span> }, Html::default()),
-        Subject::Component { id, name, kind, down, slow_factor } => {
+        Subject::Component { id, name, kind, down, slow_factor, cluster } => {
             let killable = matches!(kind, ComponentKind::Publisher | ComponentKind::Consumer | ComponentKind::Node);
             let (kill_title, revive_title) = match (killable, down) {
                 (false, _) if kind.is_cluster() => {
@@ -104,6 +202,7 @@ pub fn fault_strip(subject: &Subject, recordable: Option<String>, inputs: &WireI
                                 </select>
                             </label>
                         }
+                        { cluster_controls(id, cluster, inputs, link) }
                         if matches!(kind, ComponentKind::Topic | ComponentKind::Queue | ComponentKind::Consumer) {
                             <button type="button" data-testid="messages" title={format!("The messages {name} holds right now")}
                                 onclick={on_messages}>{ "Messages" }</button>

@@ -17,9 +17,9 @@ use crate::panels::{
     message_inspector, recent_lines, with_fault, EventLog, FaultScript, InspectorActions, Inspection, Lineage, LogLine,
     Metrics, MetricsPanel,
 };
-use faults::{fault_strip, Subject, WireFaults, WireInputs};
+use faults::{fault_strip, ClusterState, Subject, WireFaults, WireInputs};
 use fanout_engine::cluster::{PlacementExplanation, PodStatus};
-use fanout_engine::scenario::{ComponentId, ComponentKind, Edit, Fault, Scenario, ScheduledFault};
+use fanout_engine::scenario::{ComponentId, ComponentKind, Edit, Fault, Scenario, ScheduledFault, Spec};
 use fanout_engine::sim::{FrameClock, SimTime};
 use fanout_engine::{Command, Simulation};
 use gloo_events::{EventListener, EventListenerOptions, EventListenerPhase};
@@ -363,6 +363,7 @@ impl Playback {
                     kind: component.kind(),
                     down: self.live.activity(id).down,
                     slow_factor: slow_factor(log, id),
+                    cluster: self.cluster_state(component),
                 },
                 None => Subject::None(NOTHING_SELECTED),
             },
@@ -373,6 +374,42 @@ impl Playback {
                 state: wire_faults(log, from, to),
             },
             None => Subject::None(NOTHING_SELECTED),
+        }
+    }
+
+    /// What the cluster faults of a component need to know about it now;
+    /// before a run exists, what the document says.
+    fn cluster_state(&self, component: &fanout_engine::scenario::Component) -> ClusterState {
+        let cluster = self.live.cluster.as_ref();
+        match &component.spec {
+            Spec::Node(node) => {
+                let in_zone = |n: &&fanout_engine::cluster::NodeView| n.zone == node.zone;
+                let zone_down = cluster.is_some_and(|c| {
+                    c.nodes.values().filter(in_zone).count() > 0 && c.nodes.values().filter(in_zone).all(|n| n.down)
+                });
+                let cordoned = self.live.node(&component.id).map_or(node.unschedulable, |n| n.cordoned);
+                ClusterState::Node { zone: node.zone.clone(), cordoned, zone_down }
+            }
+            Spec::Deployment(deployment) => {
+                let name = component.id.as_str();
+                let mut pods = cluster.into_iter().flat_map(|c| c.pods.iter()).filter(|p| p.deployment == name);
+                let desired = self.live.activity(&component.id).workers;
+                let desired = if cluster.is_some() { desired } else { deployment.replicas };
+                ClusterState::Deployment { desired, crash_looping: pods.any(|p| p.crash_loop) }
+            }
+            Spec::ControlPlane(cp) => match cluster {
+                Some(c) => ClusterState::ControlPlane {
+                    etcd_up: c.control_plane.etcd_members_state.clone(),
+                    scheduler_up: c.control_plane.scheduler.replicas_up > 0,
+                    controller_manager_up: c.control_plane.controller_manager.replicas_up > 0,
+                },
+                None => ClusterState::ControlPlane {
+                    etcd_up: vec![true; cp.control_plane.etcd_members as usize],
+                    scheduler_up: true,
+                    controller_manager_up: true,
+                },
+            },
+            _ => ClusterState::None,
         }
     }
 
