@@ -488,7 +488,13 @@ fn view_component(c: &Component, state: BoxState, props: &CanvasProps, link: &ht
     };
     let (w, h) = (BOX_WIDTH, BOX_HEIGHT);
     // Ports stay on the unextended box, where the wire geometry expects them.
-    let box_h = h + pod_rows(pods.len()) as f64 * POD_ROW_HEIGHT;
+    // With pods, the name and status move up a little so the first row of
+    // chips fits in a box barely taller than the others (presets keep their
+    // nodes on the stage's bottom row).
+    let (name_y, status_y, box_h) = match pod_rows(pods.len()) {
+        0 => (23.0, 45.0, h),
+        rows => (21.0, 37.0, POD_TOP + rows as f64 * POD_ROW_HEIGHT + 2.0),
+    };
     let in_port = geometry::has_in_port(kind).then(|| {
         let id = id.clone();
         html! {
@@ -511,7 +517,7 @@ fn view_component(c: &Component, state: BoxState, props: &CanvasProps, link: &ht
     });
     let chips = pods.iter().enumerate().map(|(i, pod)| {
         let x = 6.0 + (i % PODS_PER_ROW) as f64 * (POD_CHIP_WIDTH + 3.0);
-        let y = h - 4.0 + (i / PODS_PER_ROW) as f64 * POD_ROW_HEIGHT;
+        let y = POD_TOP + (i / PODS_PER_ROW) as f64 * POD_ROW_HEIGHT;
         let chosen = props.selected_pod.as_deref() == Some(pod.name.as_str());
         pod_chip(pod, x, y, chosen, link)
     });
@@ -535,8 +541,8 @@ fn view_component(c: &Component, state: BoxState, props: &CanvasProps, link: &ht
                 <rect class="box" width={w.to_string()} height={box_h.to_string()} rx="10" />
                 <rect class="accent" x="0" y="0" width="4" height={box_h.to_string()} rx="2" />
                 <g class="icon">{ kind_glyph(kind, 12.0, 9.0, 18.0) }</g>
-                { name_text(&c.name) }
-                { status_text(status_line(c, activity, props)) }
+                { name_text(&c.name, name_y) }
+                { status_text(status_line(c, activity, props), status_y) }
                 if fifo {
                     { badges(&[("fifo", "FIFO".into())], &id, -7.0) }
                 }
@@ -553,6 +559,8 @@ fn view_component(c: &Component, state: BoxState, props: &CanvasProps, link: &ht
 const PODS_PER_ROW: usize = 4;
 const POD_CHIP_WIDTH: f64 = 31.0;
 const POD_ROW_HEIGHT: f64 = 18.0;
+/// Where the first row of chips starts, from the box's top.
+const POD_TOP: f64 = 44.0;
 /// The documented defaults the countdown rings count down from: the node
 /// monitor grace period, the not-ready/unreachable toleration, and the cap
 /// of the crash-loop back-off.
@@ -640,13 +648,14 @@ fn ring(cx: f64, cy: f64, r: f64, left: u64, total: u64, class: &'static str, ti
 /// Names longer than this are fitted to the space beside the icon.
 const NAME_CHARS_UNSQUEEZED: usize = 12;
 
-fn name_text(name: &str) -> Html {
+fn name_text(name: &str, y: f64) -> Html {
+    let y = y.to_string();
     let shown = shorten(name, NAME_CHARS_ON_BOX);
     if shown.chars().count() > NAME_CHARS_UNSQUEEZED {
         let width = format!("{}", BOX_WIDTH - 36.0 - 10.0);
-        html! { <text class="name" x="36" y="23" textLength={width} lengthAdjust="spacingAndGlyphs">{ shown }</text> }
+        html! { <text class="name" x="36" y={y.clone()} textLength={width} lengthAdjust="spacingAndGlyphs">{ shown }</text> }
     } else {
-        html! { <text class="name" x="36" y="23">{ shown }</text> }
+        html! { <text class="name" x="36" y={y}>{ shown }</text> }
     }
 }
 
@@ -654,12 +663,13 @@ fn name_text(name: &str) -> Html {
 /// to the box's width rather than spilling over its edge.
 const STATUS_CHARS_ON_BOX: usize = 26;
 
-fn status_text(status: String) -> Html {
+fn status_text(status: String, y: f64) -> Html {
+    let y = y.to_string();
     if status.chars().count() > STATUS_CHARS_ON_BOX {
         let width = format!("{}", BOX_WIDTH - 20.0);
-        html! { <text class="status" x="12" y="45" textLength={width} lengthAdjust="spacingAndGlyphs">{ status }</text> }
+        html! { <text class="status" x="12" y={y.clone()} textLength={width} lengthAdjust="spacingAndGlyphs">{ status }</text> }
     } else {
-        html! { <text class="status" x="12" y="45">{ status }</text> }
+        html! { <text class="status" x="12" y={y}>{ status }</text> }
     }
 }
 

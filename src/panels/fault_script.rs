@@ -4,14 +4,14 @@
 //! travels in share links with the rest of the document.
 
 use super::words::{fault_words, name, short_time, wire_name};
-use fanout_engine::scenario::{ComponentId, ComponentKind, Edit, Fault, Scenario, ScheduledFault};
+use fanout_engine::scenario::{ComponentId, ComponentKind, Edit, Fault, Scenario, ScheduledFault, Spec};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 /// The actions the form offers: (value, label, default of its amount field,
 /// or "" when it has none).
-const ACTIONS: [(&str, &str, &str); 7] = [
+const ACTIONS: [(&str, &str, &str); 22] = [
     ("kill", "Kill", ""),
     ("revive", "Revive", ""),
     ("slow", "Slow down ×", "5"),
@@ -19,6 +19,21 @@ const ACTIONS: [(&str, &str, &str); 7] = [
     ("heal", "Heal", ""),
     ("delay", "Add delay (ms)", "500"),
     ("loss", "Loss ratio (0–1)", "0.5"),
+    ("kill-zone", "Kill zone", ""),
+    ("revive-zone", "Revive zone", ""),
+    ("cordon", "Cordon node", ""),
+    ("uncordon", "Uncordon node", ""),
+    ("drain", "Drain node", ""),
+    ("kill-pod", "Kill a pod of", ""),
+    ("scale", "Scale to", "3"),
+    ("crash-loop", "Crash-loop", ""),
+    ("heal-crash-loop", "Heal crash loop", ""),
+    ("kill-etcd", "Kill etcd member #", "0"),
+    ("revive-etcd", "Revive etcd member #", "0"),
+    ("kill-scheduler", "Kill kube-scheduler", ""),
+    ("revive-scheduler", "Revive kube-scheduler", ""),
+    ("kill-controller-manager", "Kill controller-manager", ""),
+    ("revive-controller-manager", "Revive controller-manager", ""),
 ];
 
 /// `faults` plus `added`, placed after every entry not later than it, so a
@@ -34,20 +49,39 @@ pub fn with_fault(faults: &[ScheduledFault], added: ScheduledFault) -> Vec<Sched
 /// What an action can target: (key for the select, label). Components by
 /// id; wires by their index in the scenario.
 fn targets(scenario: &Scenario, action: &str) -> Vec<(String, String)> {
-    match action {
-        "kill" | "revive" | "slow" => scenario
-            .components
-            .iter()
-            .filter(|c| c.kind() == ComponentKind::Consumer || (action != "slow" && c.kind() == ComponentKind::Publisher))
-            .map(|c| (c.id.to_string(), name(scenario, &c.id)))
-            .collect(),
-        _ => scenario
-            .wires
-            .iter()
-            .enumerate()
-            .map(|(i, w)| (i.to_string(), wire_name(scenario, &w.from, &w.to)))
-            .collect(),
-    }
+    use ComponentKind as K;
+    let kinds: &[K] = match action {
+        "partition" | "heal" | "delay" | "loss" => {
+            return scenario
+                .wires
+                .iter()
+                .enumerate()
+                .map(|(i, w)| (i.to_string(), wire_name(scenario, &w.from, &w.to)))
+                .collect()
+        }
+        "kill-zone" | "revive-zone" => {
+            let zones: std::collections::BTreeSet<&str> = scenario
+                .components
+                .iter()
+                .filter_map(|c| match &c.spec {
+                    Spec::Node(n) if !n.zone.is_empty() => Some(n.zone.as_str()),
+                    _ => None,
+                })
+                .collect();
+            return zones.into_iter().map(|z| (z.to_string(), z.to_string())).collect();
+        }
+        "slow" => &[K::Consumer],
+        "kill" | "revive" => &[K::Consumer, K::Publisher, K::Node],
+        "cordon" | "uncordon" | "drain" => &[K::Node],
+        "kill-pod" | "scale" | "crash-loop" | "heal-crash-loop" => &[K::Deployment],
+        _ => &[K::ControlPlane],
+    };
+    scenario
+        .components
+        .iter()
+        .filter(|c| kinds.contains(&c.kind()))
+        .map(|c| (c.id.to_string(), name(scenario, &c.id)))
+        .collect()
 }
 
 /// The fault the form describes, or what is wrong with it.
@@ -65,6 +99,21 @@ fn build_fault(scenario: &Scenario, action: &str, target: &str, value: &str) -> 
         "kill" => Fault::Kill(id()),
         "revive" => Fault::Revive(id()),
         "slow" => Fault::Slow(id(), number().ok_or("A slow-down factor is a number such as 5")?),
+        "kill-zone" => Fault::KillZone(target.to_string()),
+        "revive-zone" => Fault::ReviveZone(target.to_string()),
+        "cordon" => Fault::Cordon(id(), true),
+        "uncordon" => Fault::Cordon(id(), false),
+        "drain" => Fault::Drain(id()),
+        "kill-pod" => Fault::KillPod(id()),
+        "scale" => Fault::Scale(id(), number().ok_or("A replica count is a whole number such as 3")?.round() as u32),
+        "crash-loop" => Fault::CrashLoop(id(), true),
+        "heal-crash-loop" => Fault::CrashLoop(id(), false),
+        "kill-etcd" => Fault::KillEtcdMember(id(), number().ok_or("An etcd member is numbered from 0")?.round() as u32),
+        "revive-etcd" => Fault::ReviveEtcdMember(id(), number().ok_or("An etcd member is numbered from 0")?.round() as u32),
+        "kill-scheduler" => Fault::KillScheduler(id()),
+        "revive-scheduler" => Fault::ReviveScheduler(id()),
+        "kill-controller-manager" => Fault::KillControllerManager(id()),
+        "revive-controller-manager" => Fault::ReviveControllerManager(id()),
         "partition" => {
             let (a, b) = wire()?;
             Fault::Partition(a, b)
@@ -171,7 +220,8 @@ pub fn fault_script(props: &FaultScriptProps) -> Html {
                         value={(*at).clone()} oninput={typed(&at)} />{ " s" }
                 </label>
                 <select data-testid="field-fault-action" aria-label="Action" onchange={on_action}>
-                    { for ACTIONS.iter().map(|(value, label, _)| html! {
+                    // Cluster actions only where the scenario has a cluster.
+                    { for ACTIONS.iter().enumerate().filter(|(i, a)| *i < 7 || !targets(scenario, a.0).is_empty()).map(|(_, (value, label, _))| html! {
                         <option value={*value} selected={*value == key}>{ *label }</option>
                     }) }
                 </select>
@@ -202,5 +252,23 @@ mod tests {
         assert_eq!(script.iter().map(|f| f.at_ms).collect::<Vec<_>>(), [5_000, 10_000, 20_000]);
         let script = with_fault(&script, kill(10_000, "d"));
         assert_eq!(script[2], kill(10_000, "d"), "equal times keep the order they were added in");
+    }
+
+    #[test]
+    fn cluster_actions_target_zones_nodes_deployments_and_the_control_plane() {
+        let json = crate::presets::PRESETS.iter().find(|(stem, _)| *stem == "zone-outage").expect("preset").1;
+        let scenario = Scenario::from_json(json).expect("valid preset");
+        let keys = |action| targets(&scenario, action).into_iter().map(|(key, _)| key).collect::<Vec<_>>();
+        assert_eq!(keys("kill-zone"), ["zone-a", "zone-b"]);
+        assert_eq!(keys("drain"), ["a-1", "a-2", "b-1", "b-2"]);
+        assert_eq!(keys("scale"), ["shipping-pods", "accounting-pods"]);
+        assert_eq!(keys("kill-etcd"), ["control-plane"]);
+        assert!(keys("kill").contains(&"a-1".to_string()), "nodes can be killed");
+        assert_eq!(build_fault(&scenario, "kill-zone", "zone-a", ""), Ok(Fault::KillZone("zone-a".into())));
+        let pods = ComponentId::new("shipping-pods");
+        assert_eq!(build_fault(&scenario, "scale", "shipping-pods", "6"), Ok(Fault::Scale(pods.clone(), 6)));
+        assert!(build_fault(&scenario, "scale", "shipping-pods", "many").is_err());
+        let cp = ComponentId::new("control-plane");
+        assert_eq!(build_fault(&scenario, "kill-etcd", "control-plane", "1"), Ok(Fault::KillEtcdMember(cp, 1)));
     }
 }

@@ -42,7 +42,7 @@ const NOTE_RESET: &str = "scenario changed — reset";
 const NOTE_SCRIPT_RESET: &str = "fault script changed — reset";
 /// How close (CSS px) a press must be to a dot's centre to inspect it.
 const DOT_HIT_RADIUS: f64 = 8.0;
-const NOTHING_SELECTED: &str = "Select a publisher, consumer or wire to make it fail";
+const NOTHING_SELECTED: &str = "Select a publisher, consumer, wire or cluster part to make it fail";
 /// Wall time one frame may spend simulating. A scenario too busy to keep up
 /// at the chosen speed then runs slower instead of freezing the page.
 const FRAME_BUDGET_MS: f64 = 25.0;

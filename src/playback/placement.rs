@@ -30,7 +30,7 @@ fn heading(filter: Filter) -> &'static str {
 
 pub fn placement_panel(why: &PlacementExplanation, on_close: Callback<MouseEvent>) -> Html {
     let summary = match (&why.bound_to, &why.pending) {
-        (Some(node), _) => format!("Bound to {node}. Each node as the scheduler would judge it now, without this pod:"),
+        (Some(node), _) => format!("Bound to {node}. Each node as the scheduler ({:?}) would judge it now, without this pod:", why.strategy),
         (None, Some(reason)) => format!("Pending: {reason}"),
         (None, None) => "Pending: waiting for the scheduler.".to_string(),
     };
@@ -62,7 +62,7 @@ pub fn placement_panel(why: &PlacementExplanation, on_close: Callback<MouseEvent
                     <thead><tr>
                         <th>{ "node" }</th>
                         { for Filter::ALL.iter().map(|f| html! { <th title={f.as_str()}>{ heading(*f) }</th> }) }
-                        <th>{ format!("score ({:?})", why.strategy) }</th>
+                        <th title={format!("{:?}", why.strategy)}>{ "score" }</th>
                     </tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>

@@ -161,5 +161,12 @@ test('cluster ui: killing etcd members loses quorum, and kubectl-like faults are
   // A new etcd leader is elected as time runs.
   await page.click(testId('play'));
   await until(page, 'the API to come back', async () => /API up/.test(await controlPlane.textContent()));
+  // The fault script offers the cluster's faults too.
+  await page.click(testId('tab-fault-script'));
+  await page.selectOption(testId('field-fault-action'), 'kill-zone');
+  await page.selectOption(testId('field-fault-target'), 'zone-b');
+  await page.fill(testId('field-fault-at'), '90');
+  await page.click(testId('fault-add'));
+  await page.getByText('kill zone zone-b').waitFor({ timeout: 5_000 });
   assert.deepEqual(page.appErrors, []);
 });
