@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { dragFromPalette, dragWire, launch, metric, openApp, testId, waitForMetric } from './lib.mjs';
+import { commit, dragFromPalette, dragWire, launch, metric, openApp, select, setSpeed, testId, waitForMetric } from './lib.mjs';
 
 let browser;
 before(async () => {
@@ -14,23 +14,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-async function commit(page, field, text) {
-  await page.fill(testId(field), text);
-  await page.press(testId(field), 'Enter');
-}
-
-async function select(page, id) {
-  await page.locator(testId(`component-${id}`)).click();
-  await page.locator(testId('field-name')).waitFor();
-}
-
-async function setSpeed(page, speed) {
-  await page.locator(testId('speed')).evaluate((input, value) => {
-    input.value = String(Math.log10(value));
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  }, speed);
-}
 
 test('broker: a poison message in a FIFO queue lands in its dead-letter queue', async (t) => {
   const page = await openApp(browser, '/', { t });

@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launch, metric, openApp, simTimeMs, testId } from './lib.mjs';
+import { launch, loadPreset, metric, openApp, setSpeed, simTimeMs, testId } from './lib.mjs';
 
 let browser;
 before(async () => {
@@ -14,19 +14,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-async function loadPreset(page, stem) {
-  await page.click(testId('scenarios'));
-  await page.click(testId(`preset-${stem}`));
-  await page.locator('[data-testid^="component-"]').first().waitFor({ timeout: 5_000 });
-}
-
-async function setSpeed(page, speed) {
-  await page.locator(testId('speed')).evaluate((input, value) => {
-    input.value = String(Math.log10(value));
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  }, speed);
-}
 
 /** The pods drawn inside a node: { name: phase }. */
 function podsIn(page, node) {

@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launch, openApp, testId } from './lib.mjs';
+import { launch, loadPreset, openApp, testId } from './lib.mjs';
 
 let browser;
 before(async () => {
@@ -14,12 +14,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-async function loadPreset(page, stem) {
-  await page.click(testId('scenarios'));
-  await page.click(testId(`preset-${stem}`));
-  await page.locator('[data-testid^="component-"]').first().waitFor({ timeout: 5_000 });
-}
 
 test('cluster: the zone outage preset draws its cluster, shows settings read-only, and a node dies and returns', async (t) => {
   const page = await openApp(browser, '/', { t });

@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { dragFromPalette, dragWire, launch, openApp, testId } from './lib.mjs';
+import { commit, dragFromPalette, dragWire, launch, openApp, select, testId } from './lib.mjs';
 
 let browser;
 before(async () => {
@@ -14,18 +14,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-/** Types into an inspector field and commits it with Enter. */
-async function commit(page, field, text) {
-  await page.fill(testId(field), text);
-  await page.press(testId(field), 'Enter');
-}
-
-/** Selects a component by clicking its box. */
-async function select(page, id) {
-  await page.locator(testId(`component-${id}`)).click();
-  await page.locator(testId('field-name')).waitFor();
-}
 
 /** Clicks an empty corner of the canvas: commits a typed value, clears the selection. */
 async function deselect(page) {

@@ -202,3 +202,31 @@ export async function waitForMetric(page, name, predicate, { timeoutMs = 10_000 
     await page.waitForTimeout(100);
   }
 }
+
+/** Picks `preset-<stem>` from the Scenarios menu and waits for its components. */
+export async function loadPreset(page, stem) {
+  await page.click(testId('scenarios'));
+  await page.click(testId(`preset-${stem}`));
+  await page.locator('[data-testid^="component-"]').first().waitFor({ timeout: 5_000 });
+}
+
+/** Sets the logarithmic speed slider to `speed`× as dragging it would. */
+export async function setSpeed(page, speed) {
+  await page.locator(testId('speed')).evaluate((input, value) => {
+    input.value = String(Math.log10(value));
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }, speed);
+  assert.equal(Number(await page.locator(testId('speed')).getAttribute('data-value')), speed);
+}
+
+/** Selects a component by clicking its box and waits for its inspector. */
+export async function select(page, id) {
+  await page.locator(testId(`component-${id}`)).click();
+  await page.locator(testId('field-name')).waitFor();
+}
+
+/** Types into an inspector field and commits it with Enter. */
+export async function commit(page, field, text) {
+  await page.fill(testId(field), text);
+  await page.press(testId(field), 'Enter');
+}

@@ -6,7 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launch, metric, openApp, simTimeMs, testId, waitForMetric } from './lib.mjs';
+import { launch, loadPreset, metric, openApp, setSpeed, simTimeMs, testId, waitForMetric } from './lib.mjs';
 
 let browser;
 before(async () => {
@@ -15,21 +15,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-/** Picks `preset-<stem>` from the Scenarios menu and waits for its components. */
-async function loadPreset(page, stem) {
-  await page.click(testId('scenarios'));
-  await page.click(testId(`preset-${stem}`));
-  await page.locator('[data-testid^="component-"]').first().waitFor({ timeout: 5_000 });
-}
-
-/** Sets the speed slider (logarithmic) to `speed`×. */
-async function setSpeed(page, speed) {
-  await page.locator(testId('speed')).evaluate((input, value) => {
-    input.value = String(Math.log10(value));
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  }, speed);
-}
 
 /** Plays until sim time has passed `ms`. */
 async function playUntil(page, ms) {

@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { BASE_URL, componentIds, launch, metric, openApp, simTimeMs, testId, waitForMetric } from './lib.mjs';
+import { BASE_URL, componentIds, launch, loadPreset, metric, openApp, select, setSpeed, simTimeMs, testId, waitForMetric } from './lib.mjs';
 
 let browser;
 before(async () => {
@@ -14,27 +14,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-/** Picks `preset-<stem>` from the Scenarios menu and waits for its components. */
-async function loadPreset(page, stem) {
-  await page.click(testId('scenarios'));
-  await page.click(testId(`preset-${stem}`));
-  await page.locator('[data-testid^="component-"]').first().waitFor({ timeout: 5_000 });
-}
-
-/** Sets the speed slider (logarithmic) to `speed`× as a person dragging it would. */
-async function setSpeed(page, speed) {
-  await page.locator(testId('speed')).evaluate((input, value) => {
-    input.value = String(Math.log10(value));
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  }, speed);
-  assert.equal(Number(await page.locator(testId('speed')).getAttribute('data-value')), speed);
-}
-
-/** Selects a component by clicking its box. */
-async function select(page, id) {
-  await page.click(testId(`component-${id}`));
-}
 
 /** Waits until `component-<id>` has `data-state` equal to `state`. */
 async function waitForState(page, id, state) {
