@@ -28,15 +28,9 @@ pub enum Selection {
 /// The word used in default names ("Queue 2"), shorter than the palette label.
 pub fn short_label(kind: ComponentKind) -> &'static str {
     match kind {
-        ComponentKind::Publisher => "Publisher",
         ComponentKind::Topic => "Topic",
         ComponentKind::Queue => "Queue",
-        ComponentKind::Consumer => "Consumer",
-        ComponentKind::Node => "Node",
-        ComponentKind::Deployment => "Deployment",
-        ComponentKind::Service => "Service",
-        ComponentKind::Ingress => "Ingress",
-        ComponentKind::ControlPlane => "Control plane",
+        other => other.label(),
     }
 }
 
