@@ -31,16 +31,7 @@ impl Metrics {
     pub fn zero(scenario: &Scenario) -> Metrics {
         Metrics {
             totals: Counters::default(),
-            components: scenario
-                .components
-                .iter()
-                .map(|c| ComponentMetrics {
-                    id: c.id.clone(),
-                    name: c.name.clone(),
-                    kind: c.kind(),
-                    counters: Counters::default(),
-                })
-                .collect(),
+            components: rows(scenario, |_| Counters::default()),
             invariants: InvariantsView::default(),
             trace_hash: format!("{:016x}", TraceHasher::default().finish()),
         }
@@ -52,22 +43,10 @@ impl Metrics {
         // One report is one pass over the live messages, however many queues.
         let report = sim.report();
         Metrics {
+            components: rows(scenario, |id| {
+                report.components.iter().find(|r| &r.id == id).map(|r| r.counters.clone()).unwrap_or_default()
+            }),
             totals: report.totals,
-            components: scenario
-                .components
-                .iter()
-                .map(|c| ComponentMetrics {
-                    id: c.id.clone(),
-                    name: c.name.clone(),
-                    kind: c.kind(),
-                    counters: report
-                        .components
-                        .iter()
-                        .find(|r| r.id == c.id)
-                        .map(|r| r.counters.clone())
-                        .unwrap_or_default(),
-                })
-                .collect(),
             invariants: InvariantsView::from_sim(sim),
             trace_hash: report.trace_hash,
         }
@@ -77,6 +56,15 @@ impl Metrics {
     fn column_moved(&self, metric: &str) -> bool {
         value_of(&self.totals, metric) != 0 || self.components.iter().any(|c| value_of(&c.counters, metric) != 0)
     }
+}
+
+/// One row per component of the scenario, with the counters `counters_of` gives.
+fn rows(scenario: &Scenario, counters_of: impl Fn(&ComponentId) -> Counters) -> Vec<ComponentMetrics> {
+    scenario
+        .components
+        .iter()
+        .map(|c| ComponentMetrics { id: c.id.clone(), name: c.name.clone(), kind: c.kind(), counters: counters_of(&c.id) })
+        .collect()
 }
 
 /// The columns of both the scenario-wide tiles and the per-component table:
