@@ -48,6 +48,11 @@ const NOTHING_SELECTED: &str = "Select a publisher, consumer, wire or cluster pa
 const FRAME_BUDGET_MS: f64 = 25.0;
 /// The frame's advance is run in this many slices, checking the budget between.
 const SLICES_PER_FRAME: u64 = 32;
+/// How much faster time runs while "skip idle time" hurries through a wait.
+pub(crate) const IDLE_SPEEDUP: u64 = 30;
+/// How long (sim time) the cluster must have been still before a wait counts
+/// as idle, so each change plays at the chosen speed for a moment.
+const QUIET_BEFORE_SKIPPING: SimTime = SimTime::from_ms(2_000);
 
 #[derive(Properties, PartialEq)]
 pub struct PlaybackProps {
@@ -130,6 +135,9 @@ pub struct Playback {
     /// "Why here / why pending" for that pod, or for the first Pending pod
     /// of the selected deployment.
     placement: Option<Rc<PlacementExplanation>>,
+    /// Whether the last frame hurried through idle time (shown on the transport).
+    skipping: bool,
+    idle_watch: IdleWatch,
     /// Where the overlay drew each dot last, for hit-testing presses on the stage.
     dots: Rc<RefCell<Vec<Dot>>>,
     wire_inputs: WireInputs,
@@ -152,6 +160,9 @@ fn skeleton(scenario: &Scenario) -> Scenario {
     }
     // Script changes are judged on their own: see `added_faults`.
     s.faults.clear();
+    // Playback settings change how fast the run is watched, not the run.
+    s.time_scale = 1.0;
+    s.skip_idle = false;
     s
 }
 
@@ -203,9 +214,15 @@ fn dot_at(dots: &[Dot], x: f64, y: f64) -> Option<u64> {
 }
 
 /// Advances `sim` by up to `advance`, in slices, stopping early once the
-/// frame has used its budget. Running in slices gives the same trace as one
-/// `run_until`; stopping early only means sim time falls behind the wall.
-fn run_within_budget(sim: &mut Simulation, advance: SimTime, frame_start_ms: f64) {
+/// frame has used its budget or `keep_going` says so. Running in slices gives
+/// the same trace as one `run_until`; stopping early only means sim time
+/// falls behind the wall.
+fn run_within_budget(
+    sim: &mut Simulation,
+    advance: SimTime,
+    frame_start_ms: f64,
+    mut keep_going: impl FnMut(&Simulation) -> bool,
+) {
     let target = sim.now() + advance;
     let slice = SimTime((advance.as_micros() / SLICES_PER_FRAME).max(1));
     let performance = web_sys::window().and_then(|w| w.performance());
@@ -216,7 +233,41 @@ fn run_within_budget(sim: &mut Simulation, advance: SimTime, frame_start_ms: f64
                 break;
             }
         }
+        if !keep_going(sim) {
+            break;
+        }
     }
+}
+
+/// Decides when "skip idle time" may hurry. With a cluster, a wait is idle
+/// once no node or pod has changed state for [`QUIET_BEFORE_SKIPPING`]: the
+/// grace period before NotReady and the toleration before eviction are such
+/// waits, while traffic keeps flowing at a steady state. Without a cluster,
+/// it is idle while no message travels a wire.
+#[derive(Default)]
+struct IdleWatch {
+    records_seen: u64,
+    last_change: SimTime,
+}
+
+impl IdleWatch {
+    fn idle(&mut self, sim: &Simulation) -> bool {
+        if sim.cluster().is_none() {
+            return sim.transits().next().is_none();
+        }
+        let written = sim.cluster_trace_records_written();
+        if written != self.records_seen {
+            self.records_seen = written;
+            self.last_change = sim.now();
+        }
+        sim.now() >= self.last_change + QUIET_BEFORE_SKIPPING
+    }
+}
+
+/// The time of the fault script's next entry after `now`: hurrying stops
+/// there, so a scripted fault plays at the chosen speed.
+fn next_scripted_fault(scenario: &Scenario, now: SimTime) -> Option<SimTime> {
+    scenario.faults.iter().map(|f| SimTime::from_ms(f.at_ms)).filter(|&at| at > now).min()
 }
 
 /// Whether focus is somewhere keys mean text (or a button's own Space), so
@@ -239,6 +290,7 @@ impl Playback {
         match Simulation::new(&ctx.props().scenario) {
             Ok(sim) => {
                 self.sim = Some(sim);
+                self.idle_watch = IdleWatch::default();
                 self.last_live = None;
                 self.recorded = None;
                 self.lineage = None;
@@ -258,6 +310,7 @@ impl Playback {
 
     fn stop(&mut self) {
         self.playing = false;
+        self.skipping = false;
         self.frame = None;
         self.clock.pause();
     }
@@ -503,7 +556,11 @@ impl Component for Playback {
         let scenario = &ctx.props().scenario;
         Playback {
             sim: None,
-            clock: FrameClock::new(1.0),
+            clock: {
+                let mut clock = FrameClock::new(1.0);
+                clock.set_time_scale(scenario.time_scale);
+                clock
+            },
             frame: None,
             playing: false,
             last_refresh_wall_ms: f64::NEG_INFINITY,
@@ -522,6 +579,8 @@ impl Component for Playback {
             side_tab: SideTab::Log,
             selected_pod: None,
             placement: None,
+            skipping: false,
+            idle_watch: IdleWatch::default(),
             dots: Rc::default(),
             wire_inputs: WireInputs::default(),
             overlay_ref: NodeRef::default(),
@@ -582,16 +641,32 @@ impl Component for Playback {
                     return false;
                 }
                 let advance = self.clock.advance(wall_ms);
+                let scenario = &ctx.props().scenario;
+                let mut skipping = false;
                 if let Some(sim) = &mut self.sim {
-                    run_within_budget(sim, advance, wall_ms);
+                    let watch = &mut self.idle_watch;
+                    if scenario.skip_idle && watch.idle(sim) {
+                        // Hurry, but stop at the next scripted fault and as
+                        // soon as something starts happening.
+                        let hurried = SimTime(advance.as_micros().saturating_mul(IDLE_SPEEDUP));
+                        let until = next_scripted_fault(scenario, sim.now()).map_or(hurried, |at| {
+                            hurried.min(SimTime(at.as_micros().saturating_sub(sim.now().as_micros())))
+                        });
+                        skipping = until > advance;
+                        run_within_budget(sim, until, wall_ms, |sim| watch.idle(sim));
+                    } else {
+                        run_within_budget(sim, advance, wall_ms, |_| true);
+                    }
                 }
                 self.draw_overlay();
                 self.schedule_frame(ctx);
+                let skipping_changed = self.skipping != skipping;
+                self.skipping = skipping;
                 if wall_ms - self.last_refresh_wall_ms >= REFRESH_INTERVAL_MS {
                     self.last_refresh_wall_ms = wall_ms;
-                    return self.refresh(ctx);
+                    return self.refresh(ctx) || skipping_changed;
                 }
-                false
+                skipping_changed
             }
             Msg::Kill => self.kill_or_revive(ctx, true),
             Msg::Revive => self.kill_or_revive(ctx, false),
@@ -654,6 +729,9 @@ impl Component for Playback {
             self.refresh(ctx);
         }
         let (old, new) = (&old_props.scenario, &ctx.props().scenario);
+        if old.time_scale != new.time_scale {
+            self.clock.set_time_scale(new.time_scale);
+        }
         if old != new {
             self.paths = overlay::wire_paths(new);
             if self.sim.is_some() && skeleton(old) != skeleton(new) {
@@ -712,6 +790,10 @@ impl Component for Playback {
                 <TransportBar
                     playing={self.playing}
                     speed={self.clock.speed}
+                    time_scale={scenario.time_scale}
+                    skip_idle={scenario.skip_idle}
+                    skipping={self.skipping}
+                    on_playback_settings={props.on_edit.reform(|(time_scale, skip_idle)| Edit::SetPlayback { time_scale, skip_idle })}
                     now_ms={self.now_ms}
                     note={self.note.clone()}
                     {marks}

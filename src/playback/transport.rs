@@ -35,6 +35,27 @@ pub struct TransportProps {
     pub on_step: Callback<()>,
     pub on_reset: Callback<()>,
     pub on_speed: Callback<f64>,
+    /// The scenario's time scale (sim seconds per wall second at 1×).
+    pub time_scale: f64,
+    /// The scenario's "skip idle time" setting.
+    pub skip_idle: bool,
+    /// Whether playback is hurrying through idle time right now.
+    pub skipping: bool,
+    /// A new time scale and skip-idle setting, saved with the scenario.
+    pub on_playback_settings: Callback<(f64, bool)>,
+}
+
+/// The time scales the transport offers; a scenario may carry another
+/// (from a file), which is then offered too.
+const TIME_SCALES: [f64; 8] = [1.0, 2.0, 5.0, 10.0, 30.0, 60.0, 100.0, 300.0];
+
+/// `×10`, `×0.5`.
+fn format_time_scale(scale: f64) -> String {
+    if scale.fract() == 0.0 {
+        format!("×{scale:.0}")
+    } else {
+        format!("×{scale}")
+    }
 }
 
 /// The transport's speed range; the engine's `FrameClock` clamps to the same.
@@ -69,6 +90,7 @@ pub fn format_speed(speed: f64) -> String {
 const PLAY: (&str, &str) = ("M4 2.5 L13 8 L4 13.5 Z", "");
 const PAUSE: (&str, &str) = ("M4 2.5 H7 V13.5 H4 Z M9 2.5 H12 V13.5 H9 Z", "");
 const STEP: (&str, &str) = ("M3 2.5 L10 8 L3 13.5 Z M11 2.5 H13 V13.5 H11 Z", "");
+const SKIP: (&str, &str) = ("M2 3 L8 8 L2 13 Z M8 3 L14 8 L8 13 Z", "");
 const RESET: (&str, &str) = ("", "M4 4.5 A5.5 5.5 0 1 1 2.5 8 M4 1.5 V4.5 H7");
 
 fn icon((filled, stroked): (&'static str, &'static str)) -> Html {
@@ -99,6 +121,24 @@ pub fn transport_bar(props: &TransportProps) -> Html {
             }
         })
     };
+    let on_time_scale = {
+        let (cb, skip_idle) = (props.on_playback_settings.clone(), props.skip_idle);
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Ok(scale) = select.value().parse::<f64>() {
+                cb.emit((scale, skip_idle));
+            }
+        })
+    };
+    let on_skip_idle = {
+        let (cb, time_scale, skip_idle) = (props.on_playback_settings.clone(), props.time_scale, props.skip_idle);
+        Callback::from(move |_: MouseEvent| cb.emit((time_scale, !skip_idle)))
+    };
+    let mut scales = TIME_SCALES.to_vec();
+    if !scales.contains(&props.time_scale) {
+        scales.push(props.time_scale);
+        scales.sort_by(f64::total_cmp);
+    }
     let end_ms = timeline_end_ms(props.now_ms, props.marks.iter().map(|m| m.0).max().unwrap_or(0));
     html! {
         <div class="transport" role="toolbar" aria-label="Playback">
@@ -119,6 +159,22 @@ pub fn transport_bar(props: &TransportProps) -> Html {
                     value={slider_value(props.speed).to_string()} oninput={on_speed_input} />
                 <span class="speed-value">{ format_speed(props.speed) }</span>
             </label>
+            <label class="transport-time-scale"
+                title="The scenario's clock: sim seconds per wall second at 1×. Saved with the scenario, so a minutes-long failover can play in seconds; every time shown stays the real one.">
+                <span class="speed-label">{ "Clock" }</span>
+                <select data-testid="time-scale" data-value={props.time_scale.to_string()} onchange={on_time_scale}>
+                    { for scales.iter().map(|scale| html! {
+                        <option value={scale.to_string()} selected={*scale == props.time_scale}>{ format_time_scale(*scale) }</option>
+                    }) }
+                </select>
+            </label>
+            <button type="button" class={classes!("transport-skip-idle", props.skip_idle.then_some("active"))}
+                data-testid="skip-idle" aria-pressed={props.skip_idle.to_string()}
+                title={format!("Skip idle time: while nothing in the cluster changes (a node's grace period, a pod's toleration) or no message travels, time runs {}× faster, and slows down again as soon as something happens. Saved with the scenario.", super::IDLE_SPEEDUP)}
+                onclick={on_skip_idle}>{ icon(SKIP) }<span class="button-label">{ "Skip idle" }</span></button>
+            if props.skipping {
+                <span class="transport-skipping" data-testid="skipping-idle" role="status">{ format!("skipping idle time ({}×)", super::IDLE_SPEEDUP) }</span>
+            }
             <span class="sim-time" data-testid="sim-time" data-value={props.now_ms.to_string()} title="Simulated time">
                 { format_sim_ms(props.now_ms) }
             </span>
@@ -156,6 +212,8 @@ mod tests {
         assert_eq!(speed_from_slider(5.0), MAX_SPEED);
         assert_eq!(format_speed(2.0), "2.0×");
         assert_eq!(format_speed(25.0), "25×");
+        assert_eq!(format_time_scale(10.0), "×10");
+        assert_eq!(format_time_scale(0.5), "×0.5");
     }
 
     #[test]

@@ -69,8 +69,12 @@ if (!existsSync(path.join(distDir, 'index.html'))) {
   process.exit(2);
 }
 
+// FANOUT_E2E_ONLY=time-scale,broker runs only the files whose names contain
+// one of those words (handy while working on one feature).
+const only = (process.env.FANOUT_E2E_ONLY ?? '').split(',').filter(Boolean);
 const testFiles = readdirSync(e2eDir)
   .filter((name) => name.endsWith('.test.mjs'))
+  .filter((name) => only.length === 0 || only.some((word) => name.includes(word)))
   .sort()
   .map((name) => path.join(e2eDir, name));
 if (testFiles.length === 0) {

@@ -5,7 +5,9 @@
 //! Undo is a bounded stack of whole documents ([`History`]): scenarios are
 //! small, and a snapshot can never drift out of step the way inverse edits can.
 
-use super::{Component, ComponentId, ComponentKind, Scenario, ScheduledFault, Spec, Wire};
+use super::{
+    Component, ComponentId, ComponentKind, Scenario, ScheduledFault, Spec, Wire, MAX_TIME_SCALE, MIN_TIME_SCALE,
+};
 use std::fmt;
 
 /// One change a person makes to the document.
@@ -29,6 +31,9 @@ pub enum Edit {
     SetDescription(String),
     /// Replaces the fault script.
     SetFaults(Vec<ScheduledFault>),
+    /// Playback settings saved with the scenario: its time scale and
+    /// whether idle stretches are skipped.
+    SetPlayback { time_scale: f64, skip_idle: bool },
 }
 
 /// Why an edit was refused. The message is short enough to show at the cursor.
@@ -211,6 +216,15 @@ pub fn apply(scenario: &mut Scenario, edit: Edit) -> Result<(), EditError> {
         }
         Edit::SetSeed(seed) => scenario.seed = seed,
         Edit::SetTitle(title) => scenario.title = title,
+        Edit::SetPlayback { time_scale, skip_idle } => {
+            if !(MIN_TIME_SCALE..=MAX_TIME_SCALE).contains(&time_scale) {
+                return Err(EditError::Refused(format!(
+                    "the time scale is {MIN_TIME_SCALE}× to {MAX_TIME_SCALE}× real time"
+                )));
+            }
+            scenario.time_scale = time_scale;
+            scenario.skip_idle = skip_idle;
+        }
         Edit::SetDescription(description) => scenario.description = description,
         Edit::SetFaults(faults) => scenario.faults = faults,
     }

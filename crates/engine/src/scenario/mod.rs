@@ -67,6 +67,29 @@ pub struct Scenario {
     /// Faults applied at given times, replayed identically from a link.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub faults: Vec<ScheduledFault>,
+    /// Sim seconds one wall second covers at 1× playback. A Kubernetes
+    /// failover takes minutes with the documented defaults; a time scale
+    /// lets it play in seconds while every number shown stays the real one.
+    /// Playback only: the run itself does not depend on it.
+    #[serde(default = "default_time_scale", skip_serializing_if = "is_default_time_scale")]
+    pub time_scale: f64,
+    /// Whether playback hurries through stretches where no message moves
+    /// (see the app's transport bar). Playback only, like `time_scale`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub skip_idle: bool,
+}
+
+/// The time scales a scenario may ask for: from a tenth of real time (to
+/// watch one message closely) to a thousand times (an hour in 3.6 s).
+pub const MIN_TIME_SCALE: f64 = 0.1;
+pub const MAX_TIME_SCALE: f64 = 1000.0;
+
+fn default_time_scale() -> f64 {
+    1.0
+}
+
+fn is_default_time_scale(scale: &f64) -> bool {
+    *scale == 1.0
 }
 
 fn default_seed() -> u64 {
@@ -83,6 +106,8 @@ impl Default for Scenario {
             components: Vec::new(),
             wires: Vec::new(),
             faults: Vec::new(),
+            time_scale: default_time_scale(),
+            skip_idle: false,
         }
     }
 }

@@ -4,7 +4,7 @@
 
 use super::{
     component_connection_rule, AttributeValues, ComponentKind, Fault, FilterCondition, MessageGroup, Scenario, Spec,
-    SCHEMA_VERSION,
+    MAX_TIME_SCALE, MIN_TIME_SCALE, SCHEMA_VERSION,
 };
 use std::collections::BTreeSet;
 use std::fmt;
@@ -89,6 +89,12 @@ pub fn validate(scenario: &Scenario) -> Result<(), Vec<ValidationError>> {
     }
     if scenario.description.chars().count() > MAX_DESCRIPTION_CHARS {
         fail("scenario", format!("the description is longer than {MAX_DESCRIPTION_CHARS} characters"));
+    }
+    if !(MIN_TIME_SCALE..=MAX_TIME_SCALE).contains(&scenario.time_scale) {
+        fail(
+            "scenario",
+            format!("the time scale is {}; it must be {MIN_TIME_SCALE} to {MAX_TIME_SCALE}", scenario.time_scale),
+        );
     }
     if scenario.components.len() > MAX_COMPONENTS {
         fail(
@@ -548,5 +554,19 @@ mod tests {
         let s = Scenario { schema: 99, ..Scenario::default() };
         let errors = validate(&s).unwrap_err();
         assert!(errors[0].message.contains("newer Fanout"));
+    }
+
+    #[test]
+    fn the_time_scale_stays_within_its_range() {
+        for bad in [0.0, -1.0, 5_000.0, f64::NAN, f64::INFINITY] {
+            let s = Scenario { time_scale: bad, ..Scenario::default() };
+            let errors = validate(&s).unwrap_err();
+            assert!(errors[0].message.contains("time scale"), "{bad}: {errors:?}");
+        }
+        assert!(validate(&Scenario { time_scale: 60.0, skip_idle: true, ..Scenario::default() }).is_ok());
+        let mut s = Scenario::default();
+        let refused = crate::scenario::apply(&mut s, crate::scenario::Edit::SetPlayback { time_scale: 0.0, skip_idle: true });
+        assert!(refused.is_err());
+        assert_eq!((s.time_scale, s.skip_idle), (1.0, false), "a refused edit changes nothing");
     }
 }

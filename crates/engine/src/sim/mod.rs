@@ -35,13 +35,13 @@ impl SimTime {
     pub const ZERO: SimTime = SimTime(0);
     pub const MAX: SimTime = SimTime(u64::MAX);
 
-    pub fn from_ms(ms: u64) -> SimTime {
+    pub const fn from_ms(ms: u64) -> SimTime {
         SimTime(ms.saturating_mul(MICROS_PER_MS))
     }
-    pub fn from_secs(s: u64) -> SimTime {
+    pub const fn from_secs(s: u64) -> SimTime {
         SimTime(s.saturating_mul(MICROS_PER_S))
     }
-    pub fn as_micros(self) -> u64 {
+    pub const fn as_micros(self) -> u64 {
         self.0
     }
     /// Whole milliseconds, rounded down.
