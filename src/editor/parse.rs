@@ -1,11 +1,13 @@
 //! Reading what people type into the inspector, and writing settings back as
 //! the text they would type: numbers with separators, durations with units,
-//! attribute values ("book, food" or "10–500") and filter conditions. Pure,
-//! so it is unit-tested natively; every error is a sentence to show under the
-//! field.
+//! attribute values ("book, food" or "10–500"), filter conditions, and the
+//! cluster's quantities (CPU as `500m` or `2 cpu`, memory as `8 Gi`, labels
+//! as `tier=web, team=a`). Pure, so it is unit-tested natively; every error is
+//! a sentence to show under the field.
 
 use super::format;
 use fanout_engine::scenario::{AttributeValues, FilterCondition, FilterPolicy, NumericOp};
+use std::collections::BTreeMap;
 
 /// People type "30,000" or "30 000" as often as "30000".
 pub fn strip_separators(text: &str) -> String {
@@ -81,6 +83,117 @@ pub fn parse_duration_ms(text: &str, min: u64, max: u64) -> Result<u64, String> 
         return Err(format!("Enter a duration {range}."));
     }
     Ok(value as u64)
+}
+
+/// Splits `2.5 cpu` into the number and its lower-case unit (`2.5`, `cpu`).
+fn number_and_unit(text: &str) -> (f64, String) {
+    let clean = strip_separators(text).to_ascii_lowercase();
+    let split = clean.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(clean.len());
+    let (number, unit) = clean.split_at(split);
+    (number.parse::<f64>().unwrap_or(f64::NAN), unit.to_string())
+}
+
+/// A whole quantity from a number and a unit's scale, within `min..=max`.
+fn scaled_whole(number: f64, scale: f64, min: u64, max: u64) -> Option<u64> {
+    let value = number * scale;
+    (value.is_finite() && value.fract() == 0.0 && (min as f64..=max as f64).contains(&value)).then_some(value as u64)
+}
+
+/// CPU in millicores, the field's unit. A plain number is millicores, as is
+/// `500m` (Kubernetes' notation); `2 cpu`, `1.5 cores` or `0.5 CPU` are whole
+/// CPUs, as Kubernetes reads `cpu: 2`.
+pub fn parse_millicores(text: &str, min: u64, max: u64) -> Result<u64, String> {
+    let (number, unit) = number_and_unit(text);
+    let scale = match unit.as_str() {
+        "" | "m" => 1.0,
+        "cpu" | "cpus" | "core" | "cores" => 1_000.0,
+        _ => f64::NAN,
+    };
+    scaled_whole(number, scale, min, max).ok_or_else(|| {
+        format!(
+            "Enter CPU between {} and {} millicores ({} to {}); 1 CPU is 1,000 m, and 2 cpu or 500m work too.",
+            thousands(min),
+            thousands(max),
+            cpu_text(min),
+            cpu_text(max)
+        )
+    })
+}
+
+/// Memory in MiB, the field's unit. A plain number is MiB (`Mi`, `MiB`);
+/// `8 Gi` or `8 GiB` is 8,192 MiB, and `Ti` works too. Decimal units (`GB`)
+/// are refused: Kubernetes' `8G` is 8·10⁹ bytes, not 8 GiB.
+pub fn parse_mebibytes(text: &str, min: u64, max: u64) -> Result<u64, String> {
+    let (number, unit) = number_and_unit(text);
+    let scale = match unit.as_str() {
+        "" | "mi" | "mib" => 1.0,
+        "gi" | "gib" => 1_024.0,
+        "ti" | "tib" => 1_048_576.0,
+        _ => f64::NAN,
+    };
+    scaled_whole(number, scale, min, max).ok_or_else(|| {
+        format!(
+            "Enter memory between {} and {} MiB ({} to {}): a whole number of MiB, or with Gi (8 Gi = 8,192 MiB).",
+            thousands(min),
+            thousands(max),
+            memory_text(min),
+            memory_text(max)
+        )
+    })
+}
+
+/// Millicores as CPUs: `4 CPUs`, `1 CPU`, `0.25 CPU`.
+pub fn cpu_text(millicores: u64) -> String {
+    let cpus = format::number(millicores as f64 / 1_000.0);
+    if millicores > 1_000 && millicores.is_multiple_of(1_000) {
+        format!("{cpus} CPUs")
+    } else {
+        format!("{cpus} CPU")
+    }
+}
+
+/// MiB in the largest binary unit that keeps it short: `256 MiB`, `8 GiB`,
+/// `1.5 GiB`, `2 TiB`.
+pub fn memory_text(mib: u64) -> String {
+    if mib >= 1_048_576 {
+        format!("{} TiB", format::number(mib as f64 / 1_048_576.0))
+    } else if mib >= 1_024 {
+        format!("{} GiB", format::number(mib as f64 / 1_024.0))
+    } else {
+        format!("{mib} MiB")
+    }
+}
+
+/// Labels as typed: `tier=web, team=a` (or `tier: web`). Empty text is no
+/// labels; a value may be empty (`gpu=`), a key may not.
+pub fn parse_labels(text: &str) -> Result<BTreeMap<String, String>, String> {
+    let mut labels = BTreeMap::new();
+    for item in parse_list(text) {
+        let Some((key, value)) = item.split_once(['=', ':']) else {
+            return Err(format!("'{item}' needs a value: write labels as key=value, separated by commas."));
+        };
+        let (key, value) = (key.trim(), value.trim());
+        if key.is_empty() {
+            return Err(format!("'{item}' has no key: write labels as key=value."));
+        }
+        if labels.insert(key.to_string(), value.to_string()).is_some() {
+            return Err(format!("The label '{key}' appears twice."));
+        }
+    }
+    Ok(labels)
+}
+
+/// Labels as they are typed: `team=a, tier=web` (in key order).
+pub fn labels_text(labels: &BTreeMap<String, String>) -> String {
+    labels.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(", ")
+}
+
+/// A duration that may be absent: empty text (or `forever`) is `None`.
+pub fn parse_optional_duration_ms(text: &str, min: u64, max: u64) -> Result<Option<u64>, String> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "" | "forever" | "none" => Ok(None),
+        _ => parse_duration_ms(text, min, max).map(Some),
+    }
 }
 
 /// A fraction from 0 to 1; "5%" is read as 0.05.
@@ -304,6 +417,62 @@ mod tests {
         assert_eq!(parse_duration_ms("2 min", 0, u64::MAX), Ok(120_000));
         assert!(parse_duration_ms("5 parsecs", 0, 10).unwrap_err().contains("milliseconds"));
         assert!(parse_duration_ms("30 s", 60_000, 100_000).unwrap_err().contains("between 1 min and"));
+    }
+
+    #[test]
+    fn cpu_takes_millicores_or_cpus() {
+        assert_eq!(parse_millicores("4000", 1, 1_000_000), Ok(4_000));
+        assert_eq!(parse_millicores("4,000", 1, 1_000_000), Ok(4_000));
+        assert_eq!(parse_millicores("500m", 1, 1_000_000), Ok(500));
+        assert_eq!(parse_millicores("2 cpu", 1, 1_000_000), Ok(2_000));
+        assert_eq!(parse_millicores("1.5 Cores", 1, 1_000_000), Ok(1_500));
+        assert_eq!(parse_millicores("0", 0, 10), Ok(0));
+        for bad in ["-5", "0", "2.5", "lots", "4 GHz", ""] {
+            let message = parse_millicores(bad, 1, 1_000_000).unwrap_err();
+            assert!(message.contains("between 1 and 1,000,000 millicores"), "{bad}: {message}");
+        }
+        assert_eq!(cpu_text(4_000), "4 CPUs");
+        assert_eq!(cpu_text(1_000), "1 CPU");
+        assert_eq!(cpu_text(250), "0.25 CPU");
+    }
+
+    #[test]
+    fn memory_takes_binary_units() {
+        assert_eq!(parse_mebibytes("8192", 1, u64::MAX >> 20), Ok(8_192));
+        assert_eq!(parse_mebibytes("8 Gi", 1, u64::MAX >> 20), Ok(8_192));
+        assert_eq!(parse_mebibytes("1.5GiB", 1, u64::MAX >> 20), Ok(1_536));
+        assert_eq!(parse_mebibytes("256Mi", 1, u64::MAX >> 20), Ok(256));
+        assert_eq!(parse_mebibytes("1 Ti", 1, u64::MAX >> 20), Ok(1_048_576));
+        for bad in ["8 GB", "-1", "0", "0.5"] {
+            assert!(parse_mebibytes(bad, 1, 16_777_216).unwrap_err().contains("MiB"), "{bad}");
+        }
+        assert_eq!(memory_text(256), "256 MiB");
+        assert_eq!(memory_text(8_192), "8 GiB");
+        assert_eq!(memory_text(1_536), "1.5 GiB");
+        assert_eq!(memory_text(2_097_152), "2 TiB");
+    }
+
+    #[test]
+    fn labels_round_trip() {
+        let labels = parse_labels(" tier = web, team:a ,, gpu= ").unwrap();
+        assert_eq!(labels.len(), 3);
+        assert_eq!(labels["tier"], "web");
+        assert_eq!(labels["team"], "a");
+        assert_eq!(labels["gpu"], "");
+        assert_eq!(labels_text(&labels), "gpu=, team=a, tier=web");
+        assert_eq!(parse_labels(&labels_text(&labels)), Ok(labels));
+        assert_eq!(parse_labels("  "), Ok(BTreeMap::new()));
+        assert!(parse_labels("web").unwrap_err().contains("key=value"));
+        assert!(parse_labels("=web").unwrap_err().contains("no key"));
+        assert!(parse_labels("a=1, a=2").unwrap_err().contains("twice"));
+    }
+
+    #[test]
+    fn optional_durations_may_be_empty() {
+        assert_eq!(parse_optional_duration_ms("", 0, 1_000), Ok(None));
+        assert_eq!(parse_optional_duration_ms("Forever", 0, 1_000), Ok(None));
+        assert_eq!(parse_optional_duration_ms("1 s", 0, 1_000), Ok(Some(1_000)));
+        assert!(parse_optional_duration_ms("2 s", 0, 1_000).is_err());
     }
 
     #[test]
