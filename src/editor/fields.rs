@@ -4,7 +4,7 @@
 //! its tooltip, and the reason beside it when a value is refused.
 
 use super::format;
-use super::parse::{percent, strip_separators};
+use super::parse::{cpu_text, memory_text, parse_mebibytes, parse_millicores, percent, strip_separators};
 use web_sys::{HtmlInputElement, HtmlSelectElement, KeyboardEvent};
 use yew::prelude::*;
 
@@ -20,6 +20,10 @@ pub enum Echo {
     Duration,
     /// A fraction as a percentage: "= 0.1 %".
     Percent,
+    /// Millicores as CPUs: "= 4 CPUs".
+    Millicores,
+    /// MiB in the largest binary unit: "= 8 GiB".
+    Mebibytes,
 }
 
 impl Echo {
@@ -29,6 +33,8 @@ impl Echo {
             Echo::None => None,
             Echo::Duration => clean.parse::<u64>().ok().map(|ms| format!("= {}", format::duration_ms(ms))),
             Echo::Percent => clean.parse::<f64>().ok().filter(|r| (0.0..=1.0).contains(r)).map(|r| format!("= {}", percent(r))),
+            Echo::Millicores => parse_millicores(text, 0, u64::MAX).ok().map(|m| format!("= {}", cpu_text(m))),
+            Echo::Mebibytes => parse_mebibytes(text, 0, u64::MAX).ok().map(|m| format!("= {}", memory_text(m))),
         }
     }
 }
@@ -314,6 +320,6 @@ pub fn advanced(summary: &'static str, body: Html) -> Html {
 }
 
 /// A read-only remark in a panel (what a setting implies, what is fixed).
-pub fn remark(text: &'static str) -> Html {
-    html! { <p class="settings-remark">{ text }</p> }
+pub fn remark(text: impl Into<AttrValue>) -> Html {
+    html! { <p class="settings-remark">{ text.into() }</p> }
 }

@@ -5,12 +5,21 @@
 //!
 //! Number settings are described once, in tables ([`NumberSetting`]), and
 //! drawn by one function, which keeps the panels consistent and the wasm small.
+//! The broker's panels live here; the cluster's (nodes, deployments,
+//! services, ingresses, the control plane, and where a consumer or publisher
+//! runs) are in `cluster_inspector.rs`, built from the same parts.
 
+use super::cluster_inspector::{
+    control_plane_settings, deployment_settings, ingress_settings, node_settings, runs_on_field, service_settings,
+};
 use super::fields::{advanced, group, remark, CheckField, Commit, Echo, SelectField, TextField};
 use super::format;
 use super::icons::kind_icon;
 use super::lists::{attributes_editor, filter_editor};
-use super::parse::{parse_duration_ms, parse_ratio, parse_whole, sentence, strip_separators, thousands};
+use super::parse::{
+    cpu_text, memory_text, parse_duration_ms, parse_mebibytes, parse_millicores, parse_ratio, parse_whole, sentence,
+    strip_separators, thousands,
+};
 use super::{component_help, component_label, is_fifo, Selection};
 use fanout_engine::scenario::validate::*;
 use fanout_engine::scenario::{
@@ -49,7 +58,7 @@ pub fn inspector(props: &InspectorProps) -> Html {
 
 /// How a number setting is typed, checked and shown.
 #[derive(Clone, Copy, PartialEq)]
-enum Number {
+pub(super) enum Number {
     /// A whole number of these ("retries").
     Whole(&'static str),
     /// Milliseconds; typed with or without a unit, echoed as a duration.
@@ -58,30 +67,36 @@ enum Number {
     Ratio,
     /// Messages per second, more than 0.
     Rate,
+    /// CPU in millicores; typed as `500m` or `2 cpu` too, echoed as CPUs.
+    Millicores,
+    /// Memory in MiB; typed as `8 Gi` too, echoed in GiB.
+    Mebibytes,
 }
 
 /// One number setting of a component: where it lives in the document, its
 /// limits (the `validate` constants), its default's source and what it does.
-struct NumberSetting {
+pub(super) struct NumberSetting {
     /// The name in the document; the test hook is `field-<name>`.
-    name: &'static str,
-    label: &'static str,
-    unit: &'static str,
-    number: Number,
-    min: u64,
-    max: u64,
+    pub(super) name: &'static str,
+    pub(super) label: &'static str,
+    pub(super) unit: &'static str,
+    pub(super) number: Number,
+    pub(super) min: u64,
+    pub(super) max: u64,
     /// Where the default comes from ("SQS"), shown after it; may be empty.
-    source: &'static str,
-    help: &'static str,
-    get: fn(&Spec) -> f64,
-    set: fn(&mut Spec, f64),
+    pub(super) source: &'static str,
+    pub(super) help: &'static str,
+    pub(super) get: fn(&Spec) -> f64,
+    pub(super) set: fn(&mut Spec, f64),
 }
 
 impl NumberSetting {
-    fn parse(&self, text: &str) -> Result<f64, String> {
+    pub(super) fn parse(&self, text: &str) -> Result<f64, String> {
         match self.number {
             Number::Whole(what) => parse_whole(text, what, self.min, self.max).map(|v| v as f64),
             Number::Duration => parse_duration_ms(text, self.min, self.max).map(|v| v as f64),
+            Number::Millicores => parse_millicores(text, self.min, self.max).map(|v| v as f64),
+            Number::Mebibytes => parse_mebibytes(text, self.min, self.max).map(|v| v as f64),
             Number::Ratio => parse_ratio(text),
             Number::Rate => match strip_separators(text).parse::<f64>() {
                 Ok(v) if v > 0.0 && v <= self.max as f64 => Ok(v),
@@ -95,6 +110,8 @@ impl NumberSetting {
         match self.number {
             Number::Whole(_) => thousands(value as u64),
             Number::Duration => format::duration_ms(value as u64),
+            Number::Millicores => format!("{} ({})", thousands(value as u64), cpu_text(value as u64)),
+            Number::Mebibytes => format!("{} ({})", thousands(value as u64), memory_text(value as u64)),
             Number::Ratio | Number::Rate => format::number(value),
         }
     }
@@ -156,10 +173,12 @@ fn component_panel(c: &Component, props: &InspectorProps) -> Html {
         Spec::Publisher(p) => publisher_settings(c, p, props),
         Spec::Topic(t) => topic_settings(c, t.fifo, props),
         Spec::Queue(q) => queue_settings(c, q, props),
-        Spec::Consumer(k) => consumer_settings(c, k.ack_mode, props),
-        Spec::Node(_) | Spec::Deployment(_) | Spec::Service(_) | Spec::Ingress(_) | Spec::ControlPlane(_) => {
-            cluster_settings(&c.spec)
-        }
+        Spec::Consumer(k) => consumer_settings(c, k, props),
+        Spec::Node(n) => node_settings(c, n, props),
+        Spec::Deployment(d) => deployment_settings(c, d, props),
+        Spec::Service(s) => service_settings(c, s, props),
+        Spec::Ingress(i) => ingress_settings(c, i, props),
+        Spec::ControlPlane(cp) => control_plane_settings(c, cp, props),
     };
     let on_delete = {
         let (id, on_edit, on_select) = (id.clone(), props.on_edit.clone(), props.on_select.clone());
@@ -191,18 +210,6 @@ fn component_panel(c: &Component, props: &InspectorProps) -> Html {
     }
 }
 
-/// A cluster component's settings, read-only for now: the whole spec as
-/// formatted JSON, so nothing is hidden.
-fn cluster_settings(spec: &Spec) -> Html {
-    let json = serde_json::to_string_pretty(spec).unwrap_or_default();
-    html! {
-        <div class="cluster-settings" data-testid="cluster-settings">
-            <p class="inspector-note">{ "Cluster settings are edited in a later version" }</p>
-            <pre>{ json }</pre>
-        </div>
-    }
-}
-
 /// One number setting of `c` as a field.
 fn number_field(setting: &'static NumberSetting, c: &Component, props: &InspectorProps) -> Html {
     let value = (setting.get)(&c.spec);
@@ -216,6 +223,8 @@ fn number_field(setting: &'static NumberSetting, c: &Component, props: &Inspecto
         Number::Ratio => (value.to_string(), Echo::Percent),
         Number::Rate => (format::number(value), Echo::None),
         Number::Duration => ((value as u64).to_string(), Echo::Duration),
+        Number::Millicores => ((value as u64).to_string(), Echo::Millicores),
+        Number::Mebibytes => ((value as u64).to_string(), Echo::Mebibytes),
         Number::Whole(_) => ((value as u64).to_string(), Echo::None),
     };
     let commit = spec_commit(
@@ -234,7 +243,7 @@ fn number_field(setting: &'static NumberSetting, c: &Component, props: &Inspecto
     }
 }
 
-fn number_fields(settings: &'static [NumberSetting], c: &Component, props: &InspectorProps) -> Html {
+pub(super) fn number_fields(settings: &'static [NumberSetting], c: &Component, props: &InspectorProps) -> Html {
     settings.iter().map(|s| number_field(s, c, props)).collect()
 }
 
@@ -268,6 +277,7 @@ fn publisher_settings(
         <>
             { group("Throughput", html! {
                 <>
+                    { runs_on_field(c, p.runs_on.as_ref(), props) }
                     { number_fields(&THROUGHPUT, c, props) }
                     <SelectField key={format!("{}:pattern", c.id)} setting="pattern" label="Arrival pattern"
                         value={pattern_value.to_string()}
@@ -558,7 +568,8 @@ fn dlq_select(
     }
 }
 
-fn consumer_settings(c: &Component, ack_mode: AckMode, props: &InspectorProps) -> Html {
+fn consumer_settings(c: &Component, k: &fanout_engine::scenario::ConsumerConfig, props: &InspectorProps) -> Html {
+    let ack_mode = k.ack_mode;
     static THROUGHPUT: [NumberSetting; 4] = [
         setting!(Consumer.processing_time_ms as u64, "Processing time", "ms", Number::Duration, 0, MAX_PROCESSING_TIME_MS, "",
             "How long one message takes to process, before it is deleted from its queue."),
@@ -596,7 +607,16 @@ fn consumer_settings(c: &Component, ack_mode: AckMode, props: &InspectorProps) -
     let value = MODES.iter().find(|(.., m)| *m == ack_mode).map_or("", |(v, ..)| v);
     html! {
         <>
-            { group("Throughput", number_fields(&THROUGHPUT, c, props)) }
+            { group("Throughput", html! {
+                <>
+                    { runs_on_field(c, k.runs_on.as_ref(), props) }
+                    // On a deployment the pods are the instances, so the
+                    // count typed here would mean nothing.
+                    { for THROUGHPUT.iter()
+                        .filter(|s| !(k.runs_on.is_some() && s.name == "instances"))
+                        .map(|s| number_field(s, c, props)) }
+                </>
+            }) }
             { group("Reliability", html! {
                 <>
                     <SelectField key={format!("{}:ack_mode", c.id)} setting="ack_mode" label="Acknowledgement"

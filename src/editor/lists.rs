@@ -1,14 +1,19 @@
-//! The inspector's two list editors: a publisher's message attributes
-//! (`type: book, food`, `amount: 10–500`) and a subscription's filter policy
-//! (`type is book`, `amount ≥ 100`). Each row commits on its own, as one
-//! undoable edit checked by `validate` like every other field.
+//! The inspector's list editors: a publisher's message attributes
+//! (`type: book, food`, `amount: 10–500`), a subscription's filter policy
+//! (`type is book`, `amount ≥ 100`), and the cluster's lists: a node's
+//! taints, a pod template's tolerations and an ingress's rules. Each row
+//! commits on its own, as one undoable edit checked by `validate` like every
+//! other field.
 
+use super::cluster_inspector::MAX_CLUSTER_DURATION_MS;
 use super::fields::{remark, CheckField, Commit, SelectField, TextField};
+use super::format;
 use super::inspector::{spec_commit, wire_commit, InspectorProps};
 use super::parse::{
     attribute_values_text, condition_op, condition_text, describe_policy, op_takes_value, parse_attribute_values,
-    parse_condition, policy_from_rows, policy_rows, FilterRow, FILTER_OPS,
+    parse_condition, parse_optional_duration_ms, policy_from_rows, policy_rows, FilterRow, FILTER_OPS,
 };
+use fanout_engine::cluster::{IngressRule, TaintConfig, TaintEffect, Toleration, TolerationOperator};
 use fanout_engine::scenario::validate::{MAX_ATTRIBUTES, MAX_FILTER_KEYS};
 use fanout_engine::scenario::{
     AttributeRule, AttributeValues, Component, ComponentId, ComponentKind, FilterCondition, FilterPolicy,
@@ -311,5 +316,290 @@ fn remove_button(testid: String, label: String, commit: Commit) -> Html {
                 onclick={Callback::from(move |_| { let _ = commit.emit(String::new()); })}>
             { "×" }
         </button>
+    }
+}
+
+/// Most taints a node may carry here (Kubernetes sets no limit; twenty keeps
+/// the panel and the filter's explanation readable).
+const MAX_TAINTS: usize = 20;
+/// Most tolerations a pod template may have (the cluster engine's limit).
+const MAX_TOLERATIONS: usize = 20;
+/// Most rules an ingress may have (the cluster engine's limit).
+const MAX_INGRESS_RULES: usize = 100;
+
+/// Taint effects as (value, label); `PreferNoSchedule` is not modelled.
+const TAINT_EFFECTS: [(&str, &str, TaintEffect); 2] = [
+    ("no-schedule", "NoSchedule", TaintEffect::NoSchedule),
+    ("no-execute", "NoExecute", TaintEffect::NoExecute),
+];
+
+fn effect_value(effect: Option<TaintEffect>) -> &'static str {
+    TAINT_EFFECTS.iter().find(|(.., e)| Some(*e) == effect).map_or("", |(v, ..)| v)
+}
+
+fn effect_from(text: &str) -> Option<TaintEffect> {
+    TAINT_EFFECTS.iter().find(|(v, ..)| *v == text).map(|(.., e)| *e)
+}
+
+/// A titled list with its rows and an add button, as every list editor is
+/// drawn: the test hook is `testid`, the explanation is in the tooltip.
+fn list_frame(testid: &'static str, title: &'static str, count: String, help: &'static str, rows: Html, add: Html) -> Html {
+    html! {
+        <div class="list-editor" data-testid={testid} title={help}>
+            <div class="list-title">
+                <span class="field-label">{ title }</span>
+                <span class="field-unit">{ format!(" ({count})") }</span>
+                <span class="field-info" aria-hidden="true">{ "i" }</span>
+            </div>
+            { rows }
+            { add }
+        </div>
+    }
+}
+
+/// Changes a list inside a component's settings from typed text.
+type ListChange<T> = Rc<dyn Fn(&mut Vec<T>, &str) -> Result<(), String>>;
+
+/// A node's taints: key, value and effect per row.
+pub fn taints_editor(props: &InspectorProps, node: &Component) -> Html {
+    let Spec::Node(config) = &node.spec else { return html! {} };
+    let commit = |change: ListChange<TaintConfig>| {
+        spec_commit(
+            props,
+            node,
+            Rc::new(move |spec: &mut Spec, text: &str| match spec {
+                Spec::Node(n) => change(&mut n.taints, text),
+                _ => Ok(()),
+            }),
+        )
+    };
+    let rows: Html = config
+        .taints
+        .iter()
+        .enumerate()
+        .map(|(i, taint)| {
+            let key_commit = commit(Rc::new(move |taints, text| {
+                if text.is_empty() {
+                    return Err("A taint needs a key.".into());
+                }
+                taints[i].key = text.to_string();
+                Ok(())
+            }));
+            let value_commit = commit(Rc::new(move |taints, text| {
+                taints[i].value = text.to_string();
+                Ok(())
+            }));
+            let effect_commit = commit(Rc::new(move |taints, text| {
+                taints[i].effect = effect_from(text).ok_or("Unknown taint effect.")?;
+                Ok(())
+            }));
+            let remove = commit(Rc::new(move |taints, _| {
+                taints.remove(i);
+                Ok(())
+            }));
+            html! {
+                <div class="list-row taint-row" key={format!("{i}:{}:{}", taint.key, taint.value)}>
+                    <TextField compact=true setting={format!("taint-{i}-key")} label="Key" inputmode="text"
+                        value={taint.key.clone()} help="The taint's key (dedicated, gpu). Pods need a matching toleration."
+                        on_commit={key_commit} />
+                    <SelectField compact=true setting={format!("taint-{i}-effect")} label="Effect"
+                        value={effect_value(Some(taint.effect)).to_string()}
+                        options={TAINT_EFFECTS.iter().map(|(v, l, _)| (v.to_string(), l.to_string())).collect::<Vec<_>>()}
+                        help="NoSchedule: new pods without a matching toleration are not scheduled here; running pods stay. NoExecute: they are also evicted. (PreferNoSchedule, a soft preference, is not modelled.)"
+                        on_change={effect_commit} />
+                    { remove_button(format!("field-taint-{i}-remove"), format!("Remove taint {}", taint.key), remove) }
+                    <TextField compact=true setting={format!("taint-{i}-value")} label="Value (may be empty)" inputmode="text"
+                        value={taint.value.clone()} help="The taint's value; a toleration with the Equal operator must name it."
+                        on_commit={value_commit} />
+                </div>
+            }
+        })
+        .collect();
+    let add = commit(Rc::new(|taints, _| {
+        taints.push(TaintConfig { key: "dedicated".into(), value: "batch".into(), effect: TaintEffect::NoSchedule });
+        Ok(())
+    }));
+    list_frame(
+        "field-taints",
+        "Taints",
+        format!("{} of {MAX_TAINTS}", config.taints.len()),
+        "Taints keep pods away from this node unless they tolerate them (TaintToleration). A node that stops reporting gets the not-ready and unreachable NoExecute taints by itself.",
+        rows,
+        add_button("field-taints-add", "Add taint", config.taints.len() >= MAX_TAINTS, add),
+    )
+}
+
+/// A deployment's pod tolerations: key, operator, value, effect and, for
+/// NoExecute, how long.
+pub fn tolerations_editor(props: &InspectorProps, deployment: &Component) -> Html {
+    let Spec::Deployment(config) = &deployment.spec else { return html! {} };
+    let tolerations = &config.template.tolerations;
+    let commit = |change: ListChange<Toleration>| {
+        spec_commit(
+            props,
+            deployment,
+            Rc::new(move |spec: &mut Spec, text: &str| match spec {
+                Spec::Deployment(d) => change(&mut d.template.tolerations, text),
+                _ => Ok(()),
+            }),
+        )
+    };
+    let rows: Html = tolerations
+        .iter()
+        .enumerate()
+        .map(|(i, toleration)| {
+            let key_commit = commit(Rc::new(move |list, text| {
+                list[i].key = text.to_string();
+                Ok(())
+            }));
+            let operator_commit = commit(Rc::new(move |list, text| {
+                list[i].operator = if text == "exists" { TolerationOperator::Exists } else { TolerationOperator::Equal };
+                Ok(())
+            }));
+            let value_commit = commit(Rc::new(move |list, text| {
+                list[i].value = text.to_string();
+                Ok(())
+            }));
+            let effect_commit = commit(Rc::new(move |list, text| {
+                list[i].effect = effect_from(text);
+                Ok(())
+            }));
+            let for_commit = commit(Rc::new(move |list, text| {
+                list[i].toleration_ms = parse_optional_duration_ms(text, 0, MAX_CLUSTER_DURATION_MS)?;
+                Ok(())
+            }));
+            let remove = commit(Rc::new(move |list, _| {
+                list.remove(i);
+                Ok(())
+            }));
+            let operator = if toleration.operator == TolerationOperator::Exists { "exists" } else { "equal" };
+            let mut effects = vec![(String::new(), "any effect".to_string())];
+            effects.extend(TAINT_EFFECTS.iter().map(|(v, l, _)| (v.to_string(), l.to_string())));
+            let lasting = toleration.toleration_ms.map_or_else(|| "forever".to_string(), format::duration_ms);
+            html! {
+                <div class="list-row toleration-row" key={format!("{i}:{}:{operator}", toleration.key)}>
+                    <TextField compact=true setting={format!("toleration-{i}-key")} label="Key (empty: any)" inputmode="text"
+                        value={toleration.key.clone()}
+                        help="The taint key tolerated. Empty with the Exists operator tolerates every taint."
+                        on_commit={key_commit} />
+                    <SelectField compact=true setting={format!("toleration-{i}-operator")} label="Operator"
+                        value={operator.to_string()}
+                        options={vec![("equal".into(), "Equal".into()), ("exists".into(), "Exists".into())]}
+                        help="Equal: the taint's value must be the one below. Exists: any value."
+                        on_change={operator_commit} />
+                    { remove_button(format!("field-toleration-{i}-remove"), format!("Remove toleration {}", toleration.key), remove) }
+                    <TextField compact=true setting={format!("toleration-{i}-value")} label="Value" inputmode="text"
+                        value={toleration.value.clone()} help="The taint value tolerated (Equal only)." on_commit={value_commit} />
+                    <SelectField compact=true setting={format!("toleration-{i}-effect")} label="Effect"
+                        value={effect_value(toleration.effect).to_string()} options={effects}
+                        help="The taint effect tolerated, or any." on_change={effect_commit} />
+                    <TextField compact=true setting={format!("toleration-{i}-toleration_ms")} label={format!("Stay on a NoExecute node: {lasting}")}
+                        value={toleration.toleration_ms.map(|ms| ms.to_string()).unwrap_or_default()}
+                        help="tolerationSeconds, for NoExecute taints: how long the pod may stay after the taint appears, in ms or with a unit (60 s). Empty: forever."
+                        on_commit={for_commit} />
+                </div>
+            }
+        })
+        .collect();
+    let add = commit(Rc::new(|list, _| {
+        list.push(Toleration {
+            key: "dedicated".into(),
+            value: "batch".into(),
+            effect: Some(TaintEffect::NoSchedule),
+            ..Toleration::default()
+        });
+        Ok(())
+    }));
+    list_frame(
+        "field-tolerations",
+        "Tolerations",
+        format!("{} of {MAX_TOLERATIONS}", tolerations.len()),
+        "Tolerations let the pods onto nodes with matching taints (they do not draw them there). Every pod also tolerates the not-ready and unreachable taints for the eviction toleration below.",
+        rows,
+        add_button("field-tolerations-add", "Add toleration", tolerations.len() >= MAX_TOLERATIONS, add),
+    )
+}
+
+/// An ingress's rules: host and path prefix to a service.
+pub fn ingress_rules_editor(props: &InspectorProps, ingress: &Component) -> Html {
+    let Spec::Ingress(config) = &ingress.spec else { return html! {} };
+    let services: Vec<(String, String)> = props
+        .scenario
+        .components
+        .iter()
+        .filter(|c| c.kind() == ComponentKind::Service)
+        .map(|c| (c.id.to_string(), c.name.clone()))
+        .collect();
+    let commit = |change: ListChange<IngressRule>| {
+        spec_commit(
+            props,
+            ingress,
+            Rc::new(move |spec: &mut Spec, text: &str| match spec {
+                Spec::Ingress(i) => change(&mut i.rules, text),
+                _ => Ok(()),
+            }),
+        )
+    };
+    let rows: Html = config
+        .rules
+        .iter()
+        .enumerate()
+        .map(|(i, rule)| {
+            let host_commit = commit(Rc::new(move |rules, text| {
+                rules[i].host = text.to_string();
+                Ok(())
+            }));
+            let path_commit = commit(Rc::new(move |rules, text| {
+                rules[i].path_prefix = text.to_string();
+                Ok(())
+            }));
+            let service_commit = commit(Rc::new(move |rules, text| {
+                rules[i].service = text.to_string();
+                Ok(())
+            }));
+            let remove = commit(Rc::new(move |rules, _| {
+                rules.remove(i);
+                Ok(())
+            }));
+            let mut choices = services.clone();
+            if !choices.iter().any(|(id, _)| *id == rule.service) {
+                choices.insert(0, (rule.service.clone(), format!("{} (missing)", rule.service)));
+            }
+            html! {
+                <div class="list-row rule-row" key={format!("{i}:{}:{}", rule.host, rule.path_prefix)}>
+                    <TextField compact=true setting={format!("rule-{i}-host")} label="Host (empty: any)" inputmode="text"
+                        value={rule.host.clone()} help="The HTTP Host this rule matches (shop.example.com); empty matches any host."
+                        on_commit={host_commit} />
+                    <TextField compact=true setting={format!("rule-{i}-path_prefix")} label="Path prefix" inputmode="text"
+                        value={rule.path_prefix.clone()} help="Requests whose path starts with this (/api) follow the rule."
+                        on_commit={path_commit} />
+                    { remove_button(format!("field-rule-{i}-remove"), format!("Remove rule {}{}", rule.host, rule.path_prefix), remove) }
+                    <SelectField compact=true setting={format!("rule-{i}-service")} label="Service" value={rule.service.clone()}
+                        options={choices} help="The Service matching requests go to." on_change={service_commit} />
+                </div>
+            }
+        })
+        .collect();
+    let first_service = services.first().map(|(id, _)| id.clone());
+    let add = commit(Rc::new(move |rules, _| {
+        let service = first_service.clone().ok_or("Add a Service first: a rule routes to one.")?;
+        rules.push(IngressRule { host: String::new(), path_prefix: "/".into(), service });
+        Ok(())
+    }));
+    let full = config.rules.len() >= MAX_INGRESS_RULES;
+    html! {
+        <>
+            { list_frame(
+                "field-rules",
+                "Rules",
+                format!("{} of {MAX_INGRESS_RULES}", config.rules.len()),
+                "Each rule sends requests for a host (or any host) whose path starts with a prefix to a Service.",
+                rows,
+                add_button("field-rules-add", "Add rule", full || services.is_empty(), add),
+            ) }
+            if services.is_empty() {
+                { remark("Add a Service from the palette first: every rule routes to one.") }
+            }
+        </>
     }
 }

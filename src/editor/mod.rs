@@ -2,6 +2,7 @@
 //! state machine that turns drags and clicks into `Edit`s.
 
 mod canvas;
+mod cluster_inspector;
 mod fields;
 pub mod format;
 pub mod geometry;

@@ -1,0 +1,829 @@
+//! The inspector's cluster panels: a node, a deployment (with its pod
+//! template, probes and scheduling), a service, an ingress and the control
+//! plane (with the kubelet settings every node shares), plus the "Runs on"
+//! choice of a consumer or publisher. Kept apart from `inspector.rs`, which
+//! holds the broker's panels, but built from the same parts: every setting
+//! shows its unit, its documented default and where that default comes from
+//! (`SEMANTICS.md`'s cluster section, the Kubernetes and etcd docs), explains
+//! itself in its tooltip, and is checked by `validate` (which runs the cluster
+//! engine's own rules) before it becomes one undoable `SetSpec` edit.
+
+use super::fields::{advanced, group, remark, CheckField, SelectField, TextField};
+use super::format;
+use super::inspector::{number_fields, spec_commit, InspectorProps, Number, NumberSetting};
+use super::lists::{ingress_rules_editor, taints_editor, tolerations_editor};
+use super::parse::{labels_text, parse_labels, parse_list, parse_whole, thousands};
+use fanout_engine::cluster::{
+    DeploymentConfig, IngressConfig, LoadBalancing, NodeConfig, ScoringStrategy, ServiceConfig, ServiceType,
+    MAX_CONTROL_PLANE_REPLICAS, MAX_ETCD_MEMBERS, MAX_PODS_PER_NODE, MAX_REPLICAS, NODE_PORT_MAX, NODE_PORT_MIN,
+};
+use fanout_engine::scenario::{Component, ComponentId, ControlPlaneSpec, Scenario, Spec};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The most CPU a node may offer here: 1,000 CPUs. The engine only needs
+/// more than 0; a bound keeps typos (an extra few zeros) out of the canvas.
+const MAX_CPU_MILLICORES: u64 = 1_000_000;
+/// The most memory a node may offer here: 16 TiB.
+const MAX_MEMORY_MIB: u64 = 16 * 1_048_576;
+/// The longest cluster timer the inspector accepts: one day. The documented
+/// ones are seconds to minutes.
+pub(super) const MAX_CLUSTER_DURATION_MS: u64 = 24 * 3_600 * 1_000;
+/// Probe thresholds: Kubernetes sets no maximum; a hundred is plenty.
+const MAX_PROBE_THRESHOLD: u32 = 100;
+
+/// A [`NumberSetting`] for a (possibly nested) field of a cluster spec,
+/// written as a table row: `"name": Variant.path.to.field as type, …`.
+macro_rules! cluster_setting {
+    ($name:literal: $variant:ident $(. $field:ident)+ as $ty:ty, $label:literal, $unit:literal, $number:expr,
+     $min:expr, $max:expr, $source:literal, $help:expr) => {
+        NumberSetting {
+            name: $name,
+            label: $label,
+            unit: $unit,
+            number: $number,
+            min: $min as u64,
+            max: $max as u64,
+            source: $source,
+            help: $help,
+            get: |spec: &Spec| match spec {
+                Spec::$variant(c) => c$(.$field)+ as f64,
+                _ => 0.0,
+            },
+            set: |spec: &mut Spec, value: f64| {
+                if let Spec::$variant(c) = spec {
+                    c$(.$field)+ = value as $ty;
+                }
+            },
+        }
+    };
+}
+
+// The number settings of each panel, one table per group. They live at the
+// top level (not inside the panel functions) so the tests below can check
+// every row against its kind's documented default.
+
+static NODE_CAPACITY: [NumberSetting; 3] = [
+    cluster_setting!("cpu_millicores": Node.cpu_millicores as u64, "CPU allocatable", "millicores", Number::Millicores,
+        1, MAX_CPU_MILLICORES, "Fanout's VM size",
+        "What the pods' CPU requests on this node may add up to (1 CPU = 1,000 millicores; 500m or 2 cpu work too). The scheduler compares requests with this, not live usage (NodeResourcesFit)."),
+    cluster_setting!("memory_mib": Node.memory_mib as u64, "Memory allocatable", "MiB", Number::Mebibytes,
+        1, MAX_MEMORY_MIB, "Fanout's VM size",
+        "What the pods' memory requests on this node may add up to, in MiB (8 Gi works too). A pod whose request does not fit stays Pending."),
+    cluster_setting!("max_pods": Node.max_pods as u32, "Max pods", "pods", Number::Whole("pods"),
+        1, MAX_PODS_PER_NODE, "kubelet --max-pods",
+        "The most pods the kubelet runs on this node, whatever their requests (Kubernetes' default is 110)."),
+];
+
+static DEPLOYMENT_SCALE: [NumberSetting; 1] = [cluster_setting!("replicas": Deployment.replicas as u32, "Replicas", "pods",
+    Number::Whole("replicas"), 0, MAX_REPLICAS, "Fanout (Kubernetes: 1)",
+    "How many pods the deployment's ReplicaSet keeps. A pod that dies or is evicted is replaced; one that fits on no node stays Pending.")];
+
+static DEPLOYMENT_ROLLING: [NumberSetting; 2] = [
+    cluster_setting!("max_surge_percent": Deployment.max_surge_percent as u32, "Max surge", "% of replicas",
+        Number::Whole("percent"), 0, 100, "Kubernetes",
+        "maxSurge: how many pods a rolling update may create above the replica count, as a percentage of it, rounded up."),
+    cluster_setting!("max_unavailable_percent": Deployment.max_unavailable_percent as u32, "Max unavailable", "% of replicas",
+        Number::Whole("percent"), 0, 100, "Kubernetes",
+        "maxUnavailable: how many pods a rolling update may take below the replica count, as a percentage of it, rounded down. If both come out as 0 pods, one pod may be unavailable."),
+];
+
+static DEPLOYMENT_RESOURCES: [NumberSetting; 2] = [
+    cluster_setting!("cpu_request_millicores": Deployment.template.cpu_request_millicores as u64, "CPU request", "millicores",
+        Number::Millicores, 0, MAX_CPU_MILLICORES, "Fanout",
+        "What the scheduler reserves on a node for each pod (requests.cpu; 250m or 0.25 cpu). A node takes pods while their requests fit its allocatable CPU, however busy they really are."),
+    cluster_setting!("memory_request_mib": Deployment.template.memory_request_mib as u64, "Memory request", "MiB",
+        Number::Mebibytes, 0, MAX_MEMORY_MIB, "Fanout",
+        "What the scheduler reserves on a node for each pod (requests.memory, in MiB; 1 Gi works too)."),
+];
+
+static DEPLOYMENT_LIFECYCLE: [NumberSetting; 3] = [
+    cluster_setting!("container_start_ms": Deployment.template.container_start_ms as u64, "Container start", "ms",
+        Number::Duration, 0, MAX_CLUSTER_DURATION_MS, "Fanout",
+        "Image pull plus container start: from the pod being bound to a node until its container runs."),
+    cluster_setting!("termination_grace_period_ms": Deployment.template.termination_grace_period_ms as u64,
+        "Termination grace period", "ms", Number::Duration, 0, MAX_CLUSTER_DURATION_MS, "terminationGracePeriodSeconds",
+        "How long a deleted pod stays Terminating before it is killed. The modelled application ignores SIGTERM, so it takes the whole period."),
+    cluster_setting!("node_failure_toleration_ms": Deployment.template.node_failure_toleration_ms as u64,
+        "Eviction toleration", "ms", Number::Duration, 0, MAX_CLUSTER_DURATION_MS, "DefaultTolerationSeconds",
+        "How long a pod stays bound to a node that is NotReady or unreachable before it is evicted and replaced: the not-ready and unreachable tolerations Kubernetes adds to every pod. With the 50 s grace period, a dead node's pods move after about 6 minutes."),
+];
+
+static DEPLOYMENT_LIVENESS: [NumberSetting; 4] = [
+    cluster_setting!("liveness_probe_initial_delay_ms": Deployment.template.liveness_probe.initial_delay_ms as u64,
+        "Initial delay", "ms", Number::Duration, 0, MAX_CLUSTER_DURATION_MS, "Kubernetes",
+        "initialDelaySeconds: how long after the container starts the first probe runs."),
+    cluster_setting!("liveness_probe_period_ms": Deployment.template.liveness_probe.period_ms as u64,
+        "Period", "ms", Number::Duration, 1, MAX_CLUSTER_DURATION_MS, "Kubernetes",
+        "periodSeconds: how often the kubelet probes the container."),
+    cluster_setting!("liveness_probe_timeout_ms": Deployment.template.liveness_probe.timeout_ms as u64,
+        "Timeout", "ms", Number::Duration, 1, MAX_CLUSTER_DURATION_MS, "Kubernetes",
+        "timeoutSeconds: a probe with no answer within this time fails. It must be shorter than the period."),
+    cluster_setting!("liveness_probe_failure_threshold": Deployment.template.liveness_probe.failure_threshold as u32,
+        "Failure threshold", "probes", Number::Whole("probes"), 1, MAX_PROBE_THRESHOLD, "Kubernetes",
+        "failureThreshold: consecutive failed probes before the kubelet restarts the container (10 s × 3 ≈ 30 s)."),
+];
+
+static DEPLOYMENT_READINESS: [NumberSetting; 5] = [
+    cluster_setting!("readiness_probe_initial_delay_ms": Deployment.template.readiness_probe.initial_delay_ms as u64,
+        "Initial delay", "ms", Number::Duration, 0, MAX_CLUSTER_DURATION_MS, "Kubernetes",
+        "initialDelaySeconds: how long after the container starts the first probe runs; until it passes, the pod is not Ready."),
+    cluster_setting!("readiness_probe_period_ms": Deployment.template.readiness_probe.period_ms as u64,
+        "Period", "ms", Number::Duration, 1, MAX_CLUSTER_DURATION_MS, "Kubernetes",
+        "periodSeconds: how often the kubelet probes the container."),
+    cluster_setting!("readiness_probe_timeout_ms": Deployment.template.readiness_probe.timeout_ms as u64,
+        "Timeout", "ms", Number::Duration, 1, MAX_CLUSTER_DURATION_MS, "Kubernetes",
+        "timeoutSeconds: a probe with no answer within this time fails. It must be shorter than the period."),
+    cluster_setting!("readiness_probe_failure_threshold": Deployment.template.readiness_probe.failure_threshold as u32,
+        "Failure threshold", "probes", Number::Whole("probes"), 1, MAX_PROBE_THRESHOLD, "Kubernetes",
+        "failureThreshold: consecutive failed probes before the pod counts as not Ready and leaves its Services' endpoints (and consumers running on it lose that instance)."),
+    cluster_setting!("readiness_probe_success_threshold": Deployment.template.readiness_probe.success_threshold as u32,
+        "Success threshold", "probes", Number::Whole("probes"), 1, MAX_PROBE_THRESHOLD, "Kubernetes",
+        "successThreshold: consecutive passing probes before a not-Ready pod is Ready again."),
+];
+
+static DEPLOYMENT_CRASH: [NumberSetting; 1] = [cluster_setting!("crash_after_ms": Deployment.template.crash_after_ms as u64,
+    "Crash after", "ms", Number::Duration, 1, MAX_CLUSTER_DURATION_MS, "",
+    "How long the crash-looping container runs before it exits again.")];
+
+static SERVICE_PORT: [NumberSetting; 1] = [cluster_setting!("port": Service.port as u16, "Port", "TCP port",
+    Number::Whole("port"), 1, u16::MAX, "",
+    "The port the Service listens on, inside the cluster.")];
+
+static CONTROL_PLANE_ETCD: [NumberSetting; 1] = [cluster_setting!("etcd_members": ControlPlane.control_plane.etcd_members as u32,
+    "etcd members", "members", Number::Whole("etcd members"), 1, MAX_ETCD_MEMBERS, "an HA control plane",
+    "How many etcd members store the cluster's state (1 to 7). The API works while a quorum of ⌊n/2⌋+1 is up: 3 members survive 1 loss, 5 survive 2. Without quorum, running pods keep serving but nothing is scheduled, evicted or replaced.")];
+
+static CONTROL_PLANE_ETCD_TIMING: [NumberSetting; 2] = [
+    cluster_setting!("etcd_heartbeat_ms": ControlPlane.control_plane.etcd_heartbeat_ms as u64, "Heartbeat interval", "ms",
+        Number::Duration, 1, MAX_CLUSTER_DURATION_MS, "etcd --heartbeat-interval",
+        "How often the etcd leader tells its followers it is alive."),
+    cluster_setting!("etcd_election_timeout_ms": ControlPlane.control_plane.etcd_election_timeout_ms as u64,
+        "Election timeout", "ms", Number::Duration, 0, MAX_CLUSTER_DURATION_MS, "etcd --election-timeout",
+        "How long etcd is without a leader after its leader dies or quorum returns, before a new one is elected. The API waits for it."),
+];
+
+static CONTROL_PLANE_SCHEDULER: [NumberSetting; 1] = [cluster_setting!("scheduler_replicas": ControlPlane.control_plane.scheduler_replicas as u32,
+    "kube-scheduler replicas", "replicas", Number::Whole("replicas"), 1, MAX_CONTROL_PLANE_REPLICAS, "",
+    "Copies of kube-scheduler; one leads (leader election) and the others wait to take over when it dies.")];
+
+static CONTROL_PLANE_CONTROLLERS: [NumberSetting; 3] = [
+    cluster_setting!("controller_manager_replicas": ControlPlane.control_plane.controller_manager_replicas as u32,
+        "kube-controller-manager replicas", "replicas", Number::Whole("replicas"), 1, MAX_CONTROL_PLANE_REPLICAS, "",
+        "Copies of kube-controller-manager (node lifecycle, ReplicaSet, Deployment and endpoints controllers); one leads, the others stand by."),
+    cluster_setting!("node_monitor_period_ms": ControlPlane.control_plane.node_monitor_period_ms as u64,
+        "Node monitor period", "ms", Number::Duration, 1, MAX_CLUSTER_DURATION_MS, "--node-monitor-period",
+        "How often the node lifecycle controller checks the nodes' heartbeats."),
+    cluster_setting!("node_monitor_grace_period_ms": ControlPlane.control_plane.node_monitor_grace_period_ms as u64,
+        "Node monitor grace period", "ms", Number::Duration, 1, MAX_CLUSTER_DURATION_MS, "--node-monitor-grace-period (v1.32)",
+        "A node whose kubelet has not reported for this long is marked NotReady and tainted; its pods are evicted after their toleration (300 s by default). 40 s before Kubernetes 1.32."),
+];
+
+static CONTROL_PLANE_LEADER: [NumberSetting; 3] = [
+    cluster_setting!("leader_lease_ms": ControlPlane.control_plane.leader_lease_ms as u64, "Lease duration", "ms",
+        Number::Duration, 1, MAX_CLUSTER_DURATION_MS, "--leader-elect-lease-duration",
+        "How long a standby replica waits after the leader's last renewal before taking over."),
+    cluster_setting!("leader_renew_deadline_ms": ControlPlane.control_plane.leader_renew_deadline_ms as u64,
+        "Renew deadline", "ms", Number::Duration, 1, MAX_CLUSTER_DURATION_MS, "--leader-elect-renew-deadline",
+        "How long the leader keeps trying to renew before it gives up leading. Shorter than the lease."),
+    cluster_setting!("leader_retry_period_ms": ControlPlane.control_plane.leader_retry_period_ms as u64,
+        "Retry period", "ms", Number::Duration, 1, MAX_CLUSTER_DURATION_MS, "--leader-elect-retry-period",
+        "How often replicas try to acquire or renew the lease."),
+];
+
+static CONTROL_PLANE_KUBELET: [NumberSetting; 4] = [
+    cluster_setting!("node_status_update_period_ms": ControlPlane.kubelet.node_status_update_period_ms as u64,
+        "Node status period", "ms", Number::Duration, 1, MAX_CLUSTER_DURATION_MS, "kubelet --node-status-update-frequency",
+        "How often every kubelet posts its node's status: the heartbeat the grace period waits for."),
+    cluster_setting!("crash_backoff_initial_ms": ControlPlane.kubelet.crash_backoff_initial_ms as u64,
+        "Crash back-off", "ms", Number::Duration, 1, MAX_CLUSTER_DURATION_MS, "kubelet",
+        "The wait before restarting a container that exited; it doubles on every exit (CrashLoopBackOff)."),
+    cluster_setting!("crash_backoff_max_ms": ControlPlane.kubelet.crash_backoff_max_ms as u64,
+        "Back-off cap", "ms", Number::Duration, 1, MAX_CLUSTER_DURATION_MS, "kubelet",
+        "The longest the restart back-off grows."),
+    cluster_setting!("crash_backoff_reset_ms": ControlPlane.kubelet.crash_backoff_reset_ms as u64,
+        "Back-off reset after", "ms", Number::Duration, 0, MAX_CLUSTER_DURATION_MS, "kubelet",
+        "A container that runs this long without exiting starts the back-off from the beginning again."),
+];
+
+/// The scenario's deployments as (id, name) options.
+fn deployments(scenario: &Scenario) -> Vec<(String, String)> {
+    scenario
+        .components
+        .iter()
+        .filter(|c| matches!(c.spec, Spec::Deployment(_)))
+        .map(|c| (c.id.to_string(), c.name.clone()))
+        .collect()
+}
+
+/// The control plane's settings, for panels that show what they imply.
+fn control_plane(scenario: &Scenario) -> ControlPlaneSpec {
+    scenario
+        .components
+        .iter()
+        .find_map(|c| match &c.spec {
+            Spec::ControlPlane(cp) => Some(cp.clone()),
+            _ => None,
+        })
+        .unwrap_or_default()
+}
+
+/// "1 pod", "3 pods".
+fn plural(n: u64, one: &str, many: &str) -> String {
+    format!("{} {}", thousands(n), if n == 1 { one } else { many })
+}
+
+/// Where a consumer or publisher runs: standalone, or in the pods of one of
+/// the scenario's deployments.
+pub(super) fn runs_on_field(c: &Component, current: Option<&ComponentId>, props: &InspectorProps) -> Html {
+    let consumer = matches!(c.spec, Spec::Consumer(_));
+    let choices = deployments(&props.scenario);
+    let note = match current.and_then(|id| props.scenario.component(id)) {
+        Some(d) => {
+            let replicas = match &d.spec {
+                Spec::Deployment(config) => config.replicas,
+                _ => 0,
+            };
+            let instances = if consumer {
+                "; the Instances setting is not used"
+            } else {
+                ", each publishing at the rate"
+            };
+            format!(
+                "One instance per Running and Ready pod of {} (it asks for {}){instances}.",
+                d.name,
+                plural(u64::from(replicas), "replica", "replicas")
+            )
+        }
+        None if choices.is_empty() => "Add a Deployment from the palette to run this on pods.".to_string(),
+        None => String::new(),
+    };
+    let mut all = vec![(String::new(), "None — a standalone process".to_string())];
+    all.extend(choices);
+    let commit = spec_commit(
+        props,
+        c,
+        Rc::new(|spec: &mut Spec, text: &str| {
+            let runs_on = (!text.is_empty()).then(|| ComponentId::new(text));
+            match spec {
+                Spec::Consumer(k) => k.runs_on = runs_on,
+                Spec::Publisher(p) => p.runs_on = runs_on,
+                _ => {}
+            }
+            Ok(())
+        }),
+    );
+    let help = if consumer {
+        "Where this consumer runs. None: a standalone process with the instances set below. A Deployment: it runs \
+         in that deployment's pods, so its instance count follows the Running + Ready pods wherever the scheduler \
+         puts them. A dying node then shows up as a growing queue that drains once its pods are replaced."
+    } else {
+        "Where this publisher runs. None: one standalone process. A Deployment: every Running + Ready pod of it is \
+         an instance publishing at the rate; while no pod is Ready, nothing is published."
+    };
+    html! {
+        <SelectField key={format!("{}:runs_on", c.id)} setting="runs_on" label="Runs on"
+            value={current.map(|id| id.to_string()).unwrap_or_default()} options={all}
+            default_note="default none — a standalone process" note={note} help={help} on_change={commit} />
+    }
+}
+
+pub(super) fn node_settings(c: &Component, n: &NodeConfig, props: &InspectorProps) -> Html {
+    let zone_commit = spec_commit(
+        props,
+        c,
+        Rc::new(|spec: &mut Spec, text: &str| {
+            if let Spec::Node(n) = spec {
+                n.zone = text.to_string();
+            }
+            Ok(())
+        }),
+    );
+    let labels_commit = spec_commit(
+        props,
+        c,
+        Rc::new(|spec: &mut Spec, text: &str| {
+            if let Spec::Node(n) = spec {
+                n.labels = parse_labels(text)?;
+            }
+            Ok(())
+        }),
+    );
+    let cordon_commit = spec_commit(
+        props,
+        c,
+        Rc::new(|spec: &mut Spec, text: &str| {
+            if let Spec::Node(n) = spec {
+                n.unschedulable = text == "true";
+            }
+            Ok(())
+        }),
+    );
+    let mut zones: Vec<&str> = props
+        .scenario
+        .components
+        .iter()
+        .filter_map(|c| match &c.spec {
+            Spec::Node(n) if !n.zone.is_empty() => Some(n.zone.as_str()),
+            _ => None,
+        })
+        .collect();
+    zones.sort_unstable();
+    zones.dedup();
+    let zone_note = format!("Zones in this cluster: {}.", if zones.is_empty() { "none".into() } else { zones.join(", ") });
+    let kubelet = control_plane(&props.scenario).kubelet;
+    let agents = format!(
+        "kubelet: starts this node's pods, runs their probes and posts the node's status every {} (set on the \
+         control plane); if it stops, the node is marked NotReady. kube-proxy: sends Service traffic from this \
+         node only to Ready endpoints.",
+        format::duration_ms(kubelet.node_status_update_period_ms)
+    );
+    html! {
+        <>
+            { group("Capacity", number_fields(&NODE_CAPACITY, c, props)) }
+            { group("Placement", html! {
+                <>
+                    <TextField key={format!("{}:zone", c.id)} setting="zone" label="Zone" inputmode="text"
+                        value={n.zone.clone()} default_note="default zone-a — topology.kubernetes.io/zone"
+                        note={zone_note}
+                        help="The node's availability zone (the topology.kubernetes.io/zone label). Killing a zone kills every node in it, as in the AWS outage of the notes; node affinity can keep pods to some zones."
+                        on_commit={zone_commit} />
+                    <TextField key={format!("{}:labels", c.id)} setting="labels" label="Labels" unit="key=value, …"
+                        inputmode="text" value={labels_text(&n.labels)} default_note="default none"
+                        help="Further node labels, as key=value separated by commas (disktype=ssd). A deployment's node affinity can require them."
+                        on_commit={labels_commit} />
+                    { taints_editor(props, c) }
+                    <CheckField key={format!("{}:unschedulable", c.id)} setting="unschedulable" label="Cordoned (unschedulable)"
+                        checked={n.unschedulable} default_note="default off — kubectl cordon"
+                        help="A cordoned node takes no new pods (the NodeUnschedulable filter); the pods already on it keep running. The faults strip cordons and drains a node during a run."
+                        on_change={cordon_commit} />
+                </>
+            }) }
+            { group("Agents on this node", remark(agents)) }
+        </>
+    }
+}
+
+pub(super) fn deployment_settings(c: &Component, d: &DeploymentConfig, props: &InspectorProps) -> Html {
+
+    let template_commit = |change: fn(&mut DeploymentConfig, &str) -> Result<(), String>| {
+        spec_commit(
+            props,
+            c,
+            Rc::new(move |spec: &mut Spec, text: &str| match spec {
+                Spec::Deployment(d) => change(d, text),
+                _ => Ok(()),
+            }),
+        )
+    };
+    let (surge, unavailable) = d.rolling_limits(d.replicas);
+    let rolling = format!(
+        "With {}, a rolling update runs at most {} above and {} below that count.",
+        plural(u64::from(d.replicas), "replica", "replicas"),
+        plural(u64::from(surge), "pod", "pods"),
+        plural(u64::from(unavailable), "pod", "pods"),
+    );
+    let probe = |liveness: bool| -> Html {
+        let (name, enabled, settings, what): (&'static str, bool, &'static [NumberSetting], &'static str) = if liveness {
+            ("liveness_probe_enabled", d.template.liveness_probe.enabled, &DEPLOYMENT_LIVENESS,
+             "The kubelet probes the container; after the failure threshold it restarts it (a crash loop backs off 10 s, doubling to 5 min). Off: a started container always counts as live.")
+        } else {
+            ("readiness_probe_enabled", d.template.readiness_probe.enabled, &DEPLOYMENT_READINESS,
+             "The kubelet probes the container; while it fails, the pod is not Ready: it gets no Service traffic and no consumer instance runs in it. Off: a started container is Ready at once.")
+        };
+        let commit = if liveness {
+            template_commit(|d, text| {
+                d.template.liveness_probe.enabled = text == "true";
+                Ok(())
+            })
+        } else {
+            template_commit(|d, text| {
+                d.template.readiness_probe.enabled = text == "true";
+                Ok(())
+            })
+        };
+        html! {
+            <>
+                <CheckField key={format!("{}:{name}", c.id)} setting={name} label="Probe the container"
+                    checked={enabled} default_note="default on — period 10 s, timeout 1 s, 3 failures"
+                    help={what} on_change={commit} />
+                if enabled {
+                    { number_fields(settings, c, props) }
+                }
+            </>
+        }
+    };
+    let labels_commit = template_commit(|d, text| {
+        d.template.labels = parse_labels(text)?;
+        Ok(())
+    });
+    let zones_commit = template_commit(|d, text| {
+        d.template.node_affinity.zones = parse_list(text);
+        Ok(())
+    });
+    let match_commit = template_commit(|d, text| {
+        d.template.node_affinity.match_labels = parse_labels(text)?;
+        Ok(())
+    });
+    let crash_commit = template_commit(|d, text| {
+        d.template.crash_loop = text == "true";
+        Ok(())
+    });
+    let runners: Vec<String> = props
+        .scenario
+        .components
+        .iter()
+        .filter(|other| match &other.spec {
+            Spec::Consumer(k) => k.runs_on.as_ref() == Some(&c.id),
+            Spec::Publisher(p) => p.runs_on.as_ref() == Some(&c.id),
+            _ => false,
+        })
+        .map(|other| other.name.clone())
+        .collect();
+    let runs_here = if runners.is_empty() {
+        "No consumer or publisher runs on it yet: choose it under Runs on in their settings.".to_string()
+    } else {
+        format!("Running on it: {} (one instance per Running and Ready pod).", runners.join(", "))
+    };
+    html! {
+        <>
+            { group("Scale", html! {
+                <>
+                    { number_fields(&DEPLOYMENT_SCALE, c, props) }
+                    { remark(runs_here) }
+                </>
+            }) }
+            { group("Pod template", html! {
+                <>
+                    { number_fields(&DEPLOYMENT_RESOURCES, c, props) }
+                    <TextField key={format!("{}:labels", c.id)} setting="labels" label="Pod labels" unit="key=value, …"
+                        inputmode="text" value={labels_text(&d.template.labels)}
+                        default_note={format!("default none besides app={}", c.id)}
+                        help="Labels every pod carries besides app=<deployment id>; a Service selector can match them (tier=web)."
+                        on_commit={labels_commit} />
+                </>
+            }) }
+            { group("Liveness probe", probe(true)) }
+            { group("Readiness probe", probe(false)) }
+            { group("Scheduling", html! {
+                <>
+                    <TextField key={format!("{}:zones", c.id)} setting="zones" label="Only in zones" unit="zone, …"
+                        inputmode="text" value={d.template.node_affinity.zones.join(", ")} default_note="default any zone"
+                        help="Node affinity (requiredDuringScheduling): the pods may only run on nodes in one of these zones, separated by commas. Empty: any zone."
+                        on_commit={zones_commit} />
+                    <TextField key={format!("{}:match_labels", c.id)} setting="match_labels" label="Only on nodes labelled"
+                        unit="key=value, …" inputmode="text" value={labels_text(&d.template.node_affinity.match_labels)}
+                        default_note="default any node"
+                        help="A nodeSelector: the pods may only run on nodes carrying all of these labels (disktype=ssd)."
+                        on_commit={match_commit} />
+                    { tolerations_editor(props, c) }
+                </>
+            }) }
+            { group("Rolling update", html! {
+                <>
+                    { number_fields(&DEPLOYMENT_ROLLING, c, props) }
+                    { remark(rolling) }
+                </>
+            }) }
+            { advanced("Pod lifecycle", number_fields(&DEPLOYMENT_LIFECYCLE, c, props)) }
+            { advanced("Crash loop (a fault)", html! {
+                <>
+                    <CheckField key={format!("{}:crash_loop", c.id)} setting="crash_loop" label="The container crashes"
+                        checked={d.template.crash_loop} default_note="default off"
+                        help="Every container of this deployment exits shortly after it starts, never becoming Ready; the kubelet restarts it after a back-off of 10 s, doubling to 5 min (CrashLoopBackOff)."
+                        on_change={crash_commit} />
+                    if d.template.crash_loop {
+                        { number_fields(&DEPLOYMENT_CRASH, c, props) }
+                    }
+                </>
+            }) }
+        </>
+    }
+}
+
+/// Service types as (value, label, type).
+const SERVICE_TYPES: [(&str, &str, ServiceType); 3] = [
+    ("cluster-ip", "ClusterIP — inside the cluster", ServiceType::ClusterIp),
+    ("node-port", "NodePort — a port on every node", ServiceType::NodePort),
+    ("load-balancer", "LoadBalancer — a cloud balancer in front", ServiceType::LoadBalancer),
+];
+
+const LOAD_BALANCING: [(&str, &str, LoadBalancing); 2] = [
+    ("random", "Random (iptables mode)", LoadBalancing::Random),
+    ("round-robin", "Round-robin (IPVS rr)", LoadBalancing::RoundRobin),
+];
+
+/// The selector's value in the select: a deployment's id when it selects
+/// exactly `app=<that id>`, "" when empty, "custom" otherwise.
+fn selector_choice(selector: &BTreeMap<String, String>, deployments: &[(String, String)]) -> String {
+    if selector.is_empty() {
+        return String::new();
+    }
+    match (selector.len(), selector.get("app")) {
+        (1, Some(app)) if deployments.iter().any(|(id, _)| id == app) => app.clone(),
+        _ => "custom".into(),
+    }
+}
+
+pub(super) fn service_settings(c: &Component, s: &ServiceConfig, props: &InspectorProps) -> Html {
+    let choices = deployments(&props.scenario);
+    let choice = selector_choice(&s.selector, &choices);
+    let mut selector_options = vec![(String::new(), "None — selects no pods".to_string())];
+    selector_options.extend(choices.iter().map(|(id, name)| (id.clone(), format!("{name} (app={id})"))));
+    if choice == "custom" {
+        selector_options.push(("custom".into(), format!("Labels: {}", labels_text(&s.selector))));
+    }
+    let selector_commit = spec_commit(
+        props,
+        c,
+        Rc::new(|spec: &mut Spec, text: &str| {
+            if let Spec::Service(s) = spec {
+                match text {
+                    // The labels typed below stay as they are.
+                    "custom" => {}
+                    "" => s.selector.clear(),
+                    id => s.selector = ServiceConfig::for_deployment(id).selector,
+                }
+            }
+            Ok(())
+        }),
+    );
+    let labels_commit = spec_commit(
+        props,
+        c,
+        Rc::new(|spec: &mut Spec, text: &str| {
+            if let Spec::Service(s) = spec {
+                s.selector = parse_labels(text)?;
+            }
+            Ok(())
+        }),
+    );
+    // Which deployments' pods the selector matches: their labels are the
+    // template's plus app=<deployment id>.
+    let matched: Vec<String> = props
+        .scenario
+        .components
+        .iter()
+        .filter(|d| match &d.spec {
+            Spec::Deployment(config) => {
+                !s.selector.is_empty()
+                    && s.selector.iter().all(|(k, v)| {
+                        config.template.labels.get(k) == Some(v) || (k == "app" && v == d.id.as_str())
+                    })
+            }
+            _ => false,
+        })
+        .map(|d| d.name.clone())
+        .collect();
+    let matched_note = if matched.is_empty() {
+        "It selects no pods: it has no endpoints, so every request to it fails.".to_string()
+    } else {
+        format!("Its endpoints are the Ready pods of {}.", matched.join(", "))
+    };
+    let type_commit = spec_commit(
+        props,
+        c,
+        Rc::new(|spec: &mut Spec, text: &str| {
+            if let Spec::Service(s) = spec {
+                s.service_type = SERVICE_TYPES.iter().find(|(v, ..)| *v == text).ok_or("Unknown service type.")?.2;
+                // A ClusterIP Service has no node port to keep.
+                if s.service_type == ServiceType::ClusterIp {
+                    s.node_port = None;
+                }
+            }
+            Ok(())
+        }),
+    );
+    let node_port_commit = spec_commit(
+        props,
+        c,
+        Rc::new(|spec: &mut Spec, text: &str| {
+            if let Spec::Service(s) = spec {
+                s.node_port = match text.to_ascii_lowercase().as_str() {
+                    "" | "auto" => None,
+                    _ => Some(
+                        parse_whole(text, "port", u64::from(NODE_PORT_MIN), u64::from(NODE_PORT_MAX)).map_err(|_| {
+                            format!(
+                                "A node port is a whole number between {} and {}, or empty to pick one automatically.",
+                                thousands(u64::from(NODE_PORT_MIN)),
+                                thousands(u64::from(NODE_PORT_MAX))
+                            )
+                        })? as u16,
+                    ),
+                };
+            }
+            Ok(())
+        }),
+    );
+    let balancing_commit = spec_commit(
+        props,
+        c,
+        Rc::new(|spec: &mut Spec, text: &str| {
+            if let Spec::Service(s) = spec {
+                s.load_balancing =
+                    LOAD_BALANCING.iter().find(|(v, ..)| *v == text).ok_or("Unknown load balancing.")?.2;
+            }
+            Ok(())
+        }),
+    );
+    let type_value = SERVICE_TYPES.iter().find(|(.., t)| *t == s.service_type).map_or("", |(v, ..)| v);
+    let balancing_value = LOAD_BALANCING.iter().find(|(.., b)| *b == s.load_balancing).map_or("", |(v, ..)| v);
+    html! {
+        <>
+            { group("Endpoints", html! {
+                <>
+                    <SelectField key={format!("{}:selector", c.id)} setting="selector" label="Selector" value={choice}
+                        options={selector_options} default_note="default none" note={matched_note}
+                        help="Which pods the Service sends traffic to: a deployment's pods (app=<deployment>), or pods with the labels typed below. Only Ready pods are endpoints."
+                        on_change={selector_commit} />
+                    <TextField key={format!("{}:selector_labels", c.id)} setting="selector_labels" label="Selector labels"
+                        unit="key=value, …" inputmode="text" value={labels_text(&s.selector)}
+                        help="The selector as labels: pods carrying all of them are endpoints (tier=web matches every deployment whose pod labels include it)."
+                        on_commit={labels_commit} />
+                </>
+            }) }
+            { group("Traffic", html! {
+                <>
+                    <SelectField key={format!("{}:service_type", c.id)} setting="service_type" label="Type"
+                        value={type_value.to_string()}
+                        options={SERVICE_TYPES.iter().map(|(v, l, _)| (v.to_string(), l.to_string())).collect::<Vec<_>>()}
+                        default_note="default ClusterIP — Kubernetes"
+                        help="ClusterIP: a virtual IP reachable inside the cluster. NodePort: also a port (30000–32767) on every node, which forwards to the endpoints. LoadBalancer: also a cloud load balancer in front of the nodes."
+                        on_change={type_commit} />
+                    { number_fields(&SERVICE_PORT, c, props) }
+                    if s.service_type != ServiceType::ClusterIp {
+                        <TextField key={format!("{}:node_port", c.id)} setting="node_port" label="Node port"
+                            unit="30000–32767" value={s.node_port.map(|p| p.to_string()).unwrap_or_default()}
+                            default_note="default auto — the first free port from 30000"
+                            help="The port every node opens for this Service (--service-node-port-range 30000–32767). Empty: picked automatically."
+                            on_commit={node_port_commit} />
+                    }
+                    <SelectField key={format!("{}:load_balancing", c.id)} setting="load_balancing" label="kube-proxy spreads by"
+                        value={balancing_value.to_string()}
+                        options={LOAD_BALANCING.iter().map(|(v, l, _)| (v.to_string(), l.to_string())).collect::<Vec<_>>()}
+                        default_note="default random — kube-proxy iptables mode"
+                        help="How kube-proxy picks a Ready endpoint for each connection: at random (iptables mode, seeded here) or each in turn (IPVS round-robin)."
+                        on_change={balancing_commit} />
+                </>
+            }) }
+        </>
+    }
+}
+
+pub(super) fn ingress_settings(c: &Component, i: &IngressConfig, props: &InspectorProps) -> Html {
+    let controller_commit = spec_commit(
+        props,
+        c,
+        Rc::new(|spec: &mut Spec, text: &str| {
+            if let Spec::Ingress(i) = spec {
+                i.controller_installed = text == "true";
+            }
+            Ok(())
+        }),
+    );
+    html! {
+        <>
+            <CheckField key={format!("{}:controller_installed", c.id)} setting="controller_installed"
+                label="An ingress controller serves it" checked={i.controller_installed}
+                default_note="default on (ingress-nginx, say)"
+                help="An Ingress is only a routing table: an ingress controller must be installed to serve it. Without one, every request through it fails."
+                on_change={controller_commit} />
+            { group("Rules", ingress_rules_editor(props, c)) }
+        </>
+    }
+}
+
+const SCORING: [(&str, &str, ScoringStrategy); 2] = [
+    ("least-allocated", "LeastAllocated — spread pods", ScoringStrategy::LeastAllocated),
+    ("most-allocated", "MostAllocated — pack pods (bin-packing)", ScoringStrategy::MostAllocated),
+];
+
+pub(super) fn control_plane_settings(c: &Component, cp: &ControlPlaneSpec, props: &InspectorProps) -> Html {
+    let members = cp.control_plane.etcd_members;
+    let quorum = members / 2 + 1;
+    let survives = match members - quorum.min(members) {
+        0 => "no member may be lost".to_string(),
+        n => format!("{} may be down", plural(u64::from(n), "member", "members")),
+    };
+    let scoring_commit = spec_commit(
+        props,
+        c,
+        Rc::new(|spec: &mut Spec, text: &str| {
+            if let Spec::ControlPlane(cp) = spec {
+                cp.control_plane.scoring =
+                    SCORING.iter().find(|(v, ..)| *v == text).ok_or("Unknown scoring strategy.")?.2;
+            }
+            Ok(())
+        }),
+    );
+    let scoring_value = SCORING.iter().find(|(.., s)| *s == cp.control_plane.scoring).map_or("", |(v, ..)| v);
+    let failover = format!(
+        "A node that dies is NotReady after {} without status, and its pods are evicted after their toleration (300 s by default), then replaced.",
+        format::duration_ms(cp.control_plane.node_monitor_grace_period_ms)
+    );
+    html! {
+        <>
+            { group("etcd", html! {
+                <>
+                    { number_fields(&CONTROL_PLANE_ETCD, c, props) }
+                    { remark(format!("Quorum {quorum} of {members}: {survives}.")) }
+                </>
+            }) }
+            { group("kube-scheduler", html! {
+                <>
+                    <SelectField key={format!("{}:scoring", c.id)} setting="scoring" label="Scoring strategy"
+                        value={scoring_value.to_string()}
+                        options={SCORING.iter().map(|(v, l, _)| (v.to_string(), l.to_string())).collect::<Vec<_>>()}
+                        default_note="default LeastAllocated — kube-scheduler NodeResourcesFit"
+                        help="How the scheduler scores the nodes that pass its filters: LeastAllocated prefers the node with the most room left (pods spread out), MostAllocated the fullest node that still fits (pods packed, bin-packing). Ties are broken at random (seeded)."
+                        on_change={scoring_commit} />
+                    { number_fields(&CONTROL_PLANE_SCHEDULER, c, props) }
+                </>
+            }) }
+            { group("kube-controller-manager", html! {
+                <>
+                    { number_fields(&CONTROL_PLANE_CONTROLLERS, c, props) }
+                    { remark(failover) }
+                </>
+            }) }
+            { group("Kubelet (every node)", number_fields(&CONTROL_PLANE_KUBELET, c, props)) }
+            { advanced("Leader election", number_fields(&CONTROL_PLANE_LEADER, c, props)) }
+            { advanced("etcd timing", number_fields(&CONTROL_PLANE_ETCD_TIMING, c, props)) }
+        </>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fanout_engine::scenario::ComponentKind;
+
+    /// Every table, with the kind whose settings it edits.
+    fn tables() -> Vec<(ComponentKind, &'static [NumberSetting])> {
+        vec![
+            (ComponentKind::Node, &NODE_CAPACITY),
+            (ComponentKind::Deployment, &DEPLOYMENT_SCALE),
+            (ComponentKind::Deployment, &DEPLOYMENT_ROLLING),
+            (ComponentKind::Deployment, &DEPLOYMENT_RESOURCES),
+            (ComponentKind::Deployment, &DEPLOYMENT_LIFECYCLE),
+            (ComponentKind::Deployment, &DEPLOYMENT_LIVENESS),
+            (ComponentKind::Deployment, &DEPLOYMENT_READINESS),
+            (ComponentKind::Deployment, &DEPLOYMENT_CRASH),
+            (ComponentKind::Service, &SERVICE_PORT),
+            (ComponentKind::ControlPlane, &CONTROL_PLANE_ETCD),
+            (ComponentKind::ControlPlane, &CONTROL_PLANE_ETCD_TIMING),
+            (ComponentKind::ControlPlane, &CONTROL_PLANE_SCHEDULER),
+            (ComponentKind::ControlPlane, &CONTROL_PLANE_CONTROLLERS),
+            (ComponentKind::ControlPlane, &CONTROL_PLANE_LEADER),
+            (ComponentKind::ControlPlane, &CONTROL_PLANE_KUBELET),
+        ]
+    }
+
+    #[test]
+    fn every_documented_default_is_accepted_as_typed_and_lands_where_it_came_from() {
+        let mut names = std::collections::BTreeSet::new();
+        for (kind, table) in tables() {
+            for setting in table {
+                assert!(names.insert((kind.as_str(), setting.name)), "{} appears twice", setting.name);
+                let default = kind.default_spec();
+                let value = (setting.get)(&default);
+                assert!(
+                    (setting.min as f64..=setting.max as f64).contains(&value),
+                    "{}: the default {value} is outside {}..={}",
+                    setting.name,
+                    setting.min,
+                    setting.max
+                );
+                // The field shows the value as a whole number; typing it back
+                // changes nothing.
+                assert_eq!(setting.parse(&(value as u64).to_string()), Ok(value), "{}", setting.name);
+                let mut changed = default.clone();
+                (setting.set)(&mut changed, value + 1.0);
+                assert_ne!(changed, default, "{} writes somewhere", setting.name);
+                assert_eq!((setting.get)(&changed), value + 1.0, "{} reads what it wrote", setting.name);
+            }
+        }
+    }
+
+    #[test]
+    fn limits_follow_the_cluster_engine() {
+        let etcd = &CONTROL_PLANE_ETCD[0];
+        assert_eq!((etcd.min, etcd.max), (1, 7));
+        assert!(etcd.parse("9").unwrap_err().contains("between 1 and 7"));
+        let cpu = &NODE_CAPACITY[0];
+        assert!(cpu.parse("-5").is_err());
+        assert_eq!(cpu.parse("2 cpu"), Ok(2_000.0));
+    }
+
+    #[test]
+    fn a_selector_shows_as_its_deployment_when_it_is_one() {
+        let deployments = vec![("web".to_string(), "Web".to_string())];
+        let app = |v: &str| BTreeMap::from([("app".to_string(), v.to_string())]);
+        assert_eq!(selector_choice(&BTreeMap::new(), &deployments), "");
+        assert_eq!(selector_choice(&app("web"), &deployments), "web");
+        assert_eq!(selector_choice(&app("gone"), &deployments), "custom");
+        let tier = BTreeMap::from([("tier".to_string(), "web".to_string())]);
+        assert_eq!(selector_choice(&tier, &deployments), "custom");
+    }
+}
