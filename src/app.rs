@@ -3,9 +3,10 @@
 //! handed to `History`, which keeps undo and redo; this component only
 //! routes messages and keeps the selection pointing at something that exists.
 
+use crate::autosave::{self, Autosave, Stored};
 use crate::editor::{Inspector, Palette, Selection};
 use crate::playback::Playback;
-use crate::share::{scenario_from_location, ShareBar};
+use crate::share::{forget_link_in_address, is_own_work, scenario_from_location, ShareBar};
 use fanout_engine::scenario::{apply, validate, Edit, History, Scenario};
 use gloo_events::{EventListener, EventListenerOptions};
 use std::rc::Rc;
@@ -17,8 +18,13 @@ pub enum Msg {
     Edit(Edit),
     Undo,
     Redo,
-    /// A whole document from a preset, a link or a file: one undoable step.
+    /// A whole document from a preset or a file: one undoable step.
     Load(Scenario),
+    /// A share link pasted into the address bar while the app is open.
+    LinkOpened(Scenario),
+    /// The answer to "Open the shared scenario?".
+    OpenOfferedLink,
+    KeepMyWork,
     Select(Option<Selection>),
     DeleteSelection,
     ShowError(String),
@@ -31,6 +37,11 @@ pub struct App {
     scenario: Rc<Scenario>,
     selection: Option<Selection>,
     error: Option<String>,
+    autosave: Autosave,
+    /// A shared scenario waiting for the person to choose between it and
+    /// their own work, which stays on the canvas meanwhile.
+    offered_link: Option<Rc<Scenario>>,
+    link_choice_ref: NodeRef,
     _keys: EventListener,
 }
 
@@ -48,6 +59,18 @@ impl App {
         if !still_there {
             self.selection = None;
         }
+        self.autosave.changed(&self.scenario);
+    }
+
+    /// Opens a shared scenario in place of the document, as one undoable
+    /// step. It is not autosaved until the person changes it, so the work
+    /// saved before stays in this browser until then (and Undo brings it
+    /// back to the canvas).
+    fn open_link(&mut self, shared: Scenario) {
+        self.autosave.hold(&shared);
+        self.history.replace(shared);
+        self.selection = None;
+        self.document_changed();
     }
 
     fn apply(&mut self, edit: Edit) -> bool {
@@ -78,22 +101,29 @@ impl Component for App {
     type Properties = ();
 
     fn create(ctx: &Context<Self>) -> Self {
-        let (scenario, error) = match scenario_from_location() {
-            None => (Scenario::default(), None),
-            Some(Ok(scenario)) => (scenario, None),
-            Some(Err(message)) => (Scenario::default(), Some(message)),
-        };
-        let history = History::new(scenario);
+        let storage_allowed = !autosave::is_embedded();
+        let stored = if storage_allowed { autosave::read_stored() } else { Stored::Nothing };
+        let start = autosave::start(stored, scenario_from_location(), is_own_work);
+        let autosave = Autosave::new(storage_allowed, &start.scenario, ctx.link().callback(Msg::ShowError));
+        let history = History::new(start.scenario);
         App {
             scenario: Rc::new(history.current().clone()),
             history,
             selection: None,
-            error,
+            error: start.error,
+            autosave,
+            offered_link: start.offered_link.map(Rc::new),
+            link_choice_ref: NodeRef::default(),
             _keys: listen_for_shortcuts(ctx.link().clone()),
         }
     }
 
     fn update(&mut self, _ctx: &Context<Self>, msg: Msg) -> bool {
+        // While the link question is open, the keyboard shortcuts (which
+        // listen on the whole document) must not change the work behind it.
+        if self.offered_link.is_some() && matches!(msg, Msg::Edit(_) | Msg::Undo | Msg::Redo | Msg::DeleteSelection) {
+            return false;
+        }
         match msg {
             Msg::Edit(edit) => self.apply(edit),
             Msg::Undo => {
@@ -115,6 +145,31 @@ impl Component for App {
                 self.selection = None;
                 self.error = None;
                 self.document_changed();
+                true
+            }
+            Msg::LinkOpened(shared) => {
+                if shared == *self.history.current() {
+                    return false;
+                }
+                if is_own_work(self.history.current()) {
+                    self.offered_link = Some(Rc::new(shared));
+                } else {
+                    self.open_link(shared);
+                }
+                true
+            }
+            Msg::OpenOfferedLink => match self.offered_link.take() {
+                Some(shared) => {
+                    self.open_link(Rc::unwrap_or_clone(shared));
+                    true
+                }
+                None => false,
+            },
+            Msg::KeepMyWork => {
+                if self.offered_link.take().is_none() {
+                    return false;
+                }
+                forget_link_in_address();
                 true
             }
             Msg::Select(selection) => {
@@ -171,7 +226,7 @@ impl Component for App {
                     <div class="scenario-title" title={self.scenario.description.clone()}>{ title }</div>
                     <div class="header-tools">
                         <ShareBar scenario={self.scenario.clone()} on_load={link.callback(Msg::Load)}
-                                  on_error={on_error.clone()} />
+                                  on_link={link.callback(Msg::LinkOpened)} on_error={on_error.clone()} />
                         <div class="undo-redo" role="group" aria-label="History">
                             <button type="button" class="icon-button" data-testid="undo"
                                     title="Undo (Ctrl+Z, ⌘Z on a Mac)" aria-label="Undo"
@@ -200,8 +255,69 @@ impl Component for App {
                 </main>
                 <Inspector scenario={self.scenario.clone()} selection={self.selection.clone()}
                            on_edit={on_edit} on_select={on_select} />
+                { self.view_link_choice(ctx) }
             </div>
         }
+    }
+
+    fn rendered(&mut self, _ctx: &Context<Self>, _first_render: bool) {
+        // A modal <dialog> keeps focus inside itself, makes the page behind
+        // inert and answers Escape; only `showModal()` makes it modal.
+        if let Some(dialog) = self.link_choice_ref.cast::<web_sys::Element>() {
+            if !dialog.has_attribute("open") {
+                if let Ok(show_modal) = js_sys::Reflect::get(&dialog, &"showModal".into()) {
+                    if let Some(show_modal) = show_modal.dyn_ref::<js_sys::Function>() {
+                        let _ = show_modal.call0(&dialog);
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl App {
+    /// "Open the shared scenario?", asked when a link would replace the
+    /// person's own work. Names and titles come from the link: text only.
+    fn view_link_choice(&self, ctx: &Context<Self>) -> Html {
+        let Some(shared) = &self.offered_link else { return html! {} };
+        let link = ctx.link();
+        html! {
+            <dialog class="link-choice" data-testid="link-choice" ref={self.link_choice_ref.clone()}
+                    aria-labelledby="link-choice-title" aria-describedby="link-choice-what"
+                    oncancel={link.callback(|event: Event| {
+                        event.prevent_default();
+                        Msg::KeepMyWork
+                    })}>
+                <h2 id="link-choice-title">{ "Open the shared scenario?" }</h2>
+                <p id="link-choice-what">
+                    { "The link holds " }<strong data-testid="link-choice-shared">{ describe(shared) }</strong>
+                    { ". Your own work in this browser is " }
+                    <strong data-testid="link-choice-own">{ describe(&self.scenario) }</strong>{ "." }
+                </p>
+                <p class="link-choice-note">
+                    { "If you open the link, your work stays saved here until you change the shared scenario, \
+                       and Undo brings it back." }
+                </p>
+                <div class="link-choice-buttons">
+                    <button type="button" data-testid="link-choice-keep" autofocus=true
+                            title="Close the link and go on with your own scenario"
+                            onclick={link.callback(|_| Msg::KeepMyWork)}>{ "Keep my work" }</button>
+                    <button type="button" class="primary" data-testid="link-choice-open"
+                            title="Show the shared scenario; Undo returns to your work"
+                            onclick={link.callback(|_| Msg::OpenOfferedLink)}>{ "Open the shared scenario" }</button>
+                </div>
+            </dialog>
+        }
+    }
+}
+
+/// A scenario in a few words: its title (or "an untitled scenario") and size.
+fn describe(scenario: &Scenario) -> String {
+    let count = scenario.components.len();
+    let parts = if count == 1 { "1 component".to_string() } else { format!("{count} components") };
+    match scenario.title.trim() {
+        "" => format!("an untitled scenario with {parts}"),
+        title => format!("“{title}” ({parts})"),
     }
 }
 
@@ -212,7 +328,8 @@ fn listen_for_shortcuts(link: html::Scope<App>) -> EventListener {
     let options = EventListenerOptions::enable_prevent_default();
     EventListener::new_with_options(&document, "keydown", options, move |event| {
         let Some(event) = event.dyn_ref::<KeyboardEvent>() else { return };
-        if typing_in_field(event) {
+        // Keys in a dialog are the dialog's: Escape there must close it.
+        if typing_in_field(event) || in_dialog(event) {
             return;
         }
         let command = event.ctrl_key() || event.meta_key();
@@ -228,6 +345,13 @@ fn listen_for_shortcuts(link: html::Scope<App>) -> EventListener {
         event.prevent_default();
         link.send_message(msg);
     })
+}
+
+fn in_dialog(event: &KeyboardEvent) -> bool {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|element| element.closest("dialog").ok().flatten().is_some())
 }
 
 fn typing_in_field(event: &KeyboardEvent) -> bool {

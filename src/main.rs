@@ -1,4 +1,5 @@
 mod app;
+mod autosave;
 mod editor;
 mod live;
 mod panels;

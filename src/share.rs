@@ -27,6 +27,34 @@ pub fn scenario_from_hash(hash: &str) -> Option<Result<Scenario, String>> {
     has_link.then(|| decode(fragment).map_err(|e| e.to_string()))
 }
 
+/// Whether a scenario is something the person made, so replacing it with a
+/// shared one deserves a question: not the empty canvas, and not a preset
+/// they have not changed (it is one click away in the Scenarios menu).
+pub fn is_own_work(scenario: &Scenario) -> bool {
+    *scenario != Scenario::default()
+        && !PRESETS.iter().any(|(_, json)| scenario_from_file_text(json).is_ok_and(|preset| preset == *scenario))
+}
+
+/// Takes the share link out of the address (keeping any other fragment
+/// parameters, such as `embed`) without reloading or adding a history entry,
+/// so a reload shows the work on the canvas instead of asking again.
+pub fn forget_link_in_address() {
+    let window = gloo_utils::window();
+    let location = window.location();
+    let hash = location.hash().unwrap_or_default();
+    let kept: Vec<&str> =
+        hash.trim_start_matches('#').split('&').filter(|part| !part.is_empty() && !part.starts_with("s=")).collect();
+    let url = format!(
+        "{}{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default(),
+        if kept.is_empty() { String::new() } else { format!("#{}", kept.join("&")) }
+    );
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
 /// A preset from `crate::presets`, parsed once.
 struct Preset {
     stem: &'static str,
@@ -101,7 +129,11 @@ fn download(file_name: &str, text: &str) -> Result<(), JsValue> {
 #[derive(Properties, PartialEq)]
 pub struct ShareBarProps {
     pub scenario: Rc<Scenario>,
+    /// A preset or an imported file, chosen here.
     pub on_load: Callback<Scenario>,
+    /// A share link pasted into the address bar of the open app. The app
+    /// decides whether to open it or to ask first.
+    pub on_link: Callback<Scenario>,
     pub on_error: Callback<String>,
 }
 
@@ -244,7 +276,7 @@ impl Component for ShareBar {
             }
             Msg::HashChanged => {
                 match scenario_from_location() {
-                    Some(Ok(scenario)) => props.on_load.emit(scenario),
+                    Some(Ok(scenario)) => props.on_link.emit(scenario),
                     Some(Err(message)) => props.on_error.emit(message),
                     None => {}
                 }
@@ -324,6 +356,18 @@ mod tests {
         assert_eq!(export_file_name("Direct coupling loses orders"), "direct-coupling-loses-orders.json");
         assert_eq!(export_file_name("  "), "scenario.json");
         assert_eq!(export_file_name("SNS → SQS, per service!"), "sns-sqs-per-service.json");
+    }
+
+    #[test]
+    fn presets_and_the_empty_canvas_are_not_own_work() {
+        assert!(!is_own_work(&Scenario::default()));
+        for (stem, json) in PRESETS {
+            let preset = scenario_from_file_text(json).unwrap();
+            assert!(!is_own_work(&preset), "{stem}");
+            let mut changed = preset.clone();
+            changed.seed += 1;
+            assert!(is_own_work(&changed), "{stem}, changed");
+        }
     }
 
     #[test]

@@ -60,10 +60,26 @@ export async function launch() {
  * @returns {Promise<import('playwright-core').Page & { appErrors: string[] }>}
  */
 export async function openApp(browser, pathAndHash = '/', options = {}) {
-  const { t, allowErrors = [], viewport = { width: 1280, height: 800 } } = options;
+  const { viewport = { width: 1280, height: 800 } } = options;
+  const context = await browser.newContext({ viewport });
+  return openAppInContext(context, pathAndHash, options);
+}
+
+/**
+ * Like `openApp`, in a new page of an existing browser context: it shares
+ * that context's storage, as a second tab (or a reopened one) would. Use it
+ * to open the app again over what an earlier page autosaved, or in a context
+ * prepared with `context.addInitScript`. With `t`, the context is closed when
+ * the test ends.
+ *
+ * @param {import('playwright-core').BrowserContext} context
+ * @param {string} pathAndHash
+ * @param {{ t?: import('node:test').TestContext, allowErrors?: RegExp[] }} [options]
+ */
+export async function openAppInContext(context, pathAndHash = '/', options = {}) {
+  const { t, allowErrors = [] } = options;
   assert.ok(BASE_URL, 'FANOUT_BASE_URL is not set; run the suite through tests/e2e/run.mjs (make e2e)');
 
-  const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const appErrors = [];
   const allowed = (text) => allowErrors.some((pattern) => pattern.test(text));
@@ -91,6 +107,12 @@ export async function openApp(browser, pathAndHash = '/', options = {}) {
   }
   assertNoAppErrors(page);
   return page;
+}
+
+/** Reloads the page, as a person pressing F5 would, and waits for the app. */
+export async function reloadApp(page) {
+  await page.reload();
+  await page.waitForSelector('[data-testid=app]', { timeout: 20_000 });
 }
 
 /** Fails with every page or console error collected so far on `page`. */
