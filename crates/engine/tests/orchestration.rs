@@ -94,6 +94,87 @@ fn a_direct_call_to_a_service_fails_while_no_endpoint_is_ready() {
     assert_eq!(t.lost(), t.lost_at("web"), "every loss is a failed call at the service");
 }
 
+/// Clients calling a three-pod deployment on three nodes through a service
+/// of `service_type`, with node-1 killed at 30 s.
+fn calls_through(service_type: fanout_engine::cluster::ServiceType) -> Lesson {
+    let mut b = Build::new();
+    b.publisher("clients", |p| p.rate_per_s = 30.0)
+        .service_of_type("web", "web-pods", service_type)
+        .consumer("web-app", |c| c.processing_time_ms = 20)
+        .deployment("web-pods", 3)
+        .node("node-1", "zone-a")
+        .node("node-2", "zone-a")
+        .node("node-3", "zone-a")
+        .control_plane("control-plane")
+        .runs_on("web-app", "web-pods")
+        .wire("clients", "web")
+        .fault_at(30_000, Fault::Kill(id("node-1")));
+    b.lesson()
+}
+
+#[test]
+fn a_node_port_service_fails_the_calls_sent_to_a_dead_nodes_address_a_load_balancer_does_not() {
+    use fanout_engine::cluster::ServiceType;
+    let mut node_port = calls_through(ServiceType::NodePort);
+    let mut load_balancer = calls_through(ServiceType::LoadBalancer);
+    for t in [&mut node_port, &mut load_balancer] {
+        t.run_until(secs(29));
+        assert_eq!(t.lost(), t.lost_at("web"), "only start-up calls fail before the kill");
+    }
+    let before = (node_port.lost(), load_balancer.lost());
+
+    // Long after the pod was replaced (NotReady at ~80 s, evicted at ~380 s,
+    // Ready again a few seconds later), NodePort clients still send a third
+    // of their calls to the dead node's address; the load balancer's health
+    // checks took it out of rotation at once.
+    node_port.run_until(secs(600));
+    load_balancer.run_until(secs(600));
+    let node_down = node_port.count(TraceKind::Lost(LostReason::NodeDown)) as u64;
+    let calls = 570.0 * 30.0;
+    assert!(
+        (node_down as f64) > calls / 3.0 * 0.9,
+        "about a third of {calls} calls went to the dead node: {node_down}"
+    );
+    assert_eq!(load_balancer.count(TraceKind::Lost(LostReason::NodeDown)), 0);
+    let lb_lost = load_balancer.lost() - before.1;
+    assert!(lb_lost > 0, "until NotReady, calls still reach the dead pod's endpoint");
+    assert!(lb_lost < node_down / 5, "the load balancer loses far fewer: {lb_lost} vs {node_down}");
+    assert_eq!(load_balancer.ready_pods("web-pods"), 3, "the pod was replaced");
+}
+
+#[test]
+fn an_ingress_routes_by_path_and_fails_requests_no_rule_matches() {
+    let mut b = Build::new();
+    b.publisher("books-shop", |p| p.rate_per_s = 5.0)
+        .publisher("food-shop", |p| p.rate_per_s = 5.0)
+        .publisher("lost-shop", |p| p.rate_per_s = 5.0)
+        .ingress("gateway", &[("/books", "books"), ("/food", "food")])
+        .service("books", "books-pods")
+        .service("food", "food-pods")
+        .consumer("books-app", |c| c.processing_time_ms = 20)
+        .consumer("food-app", |c| c.processing_time_ms = 20)
+        .deployment("books-pods", 1)
+        .deployment("food-pods", 1)
+        .node("node-1", "zone-a")
+        .control_plane("control-plane")
+        .runs_on("books-app", "books-pods")
+        .runs_on("food-app", "food-pods")
+        .wire_with("books-shop", "gateway", |w| w.path = "/books/123".into())
+        .wire_with("food-shop", "gateway", |w| w.path = "/food".into())
+        .wire_with("lost-shop", "gateway", |w| w.path = "/toys".into());
+    let mut t = b.lesson();
+    t.run_until(secs(60));
+    // After start-up (no Ready endpoint for the first seconds), each shop's
+    // orders reach the right service's consumer, and /toys matches nothing.
+    let (books, food) = (t.delivered_at("books-app"), t.delivered_at("food-app"));
+    assert!(books > 200 && food > 200, "books {books}, food {food}");
+    assert!(books.abs_diff(food) < 60, "each gets its own shop's orders: books {books}, food {food}");
+    let no_route = t.count(TraceKind::Lost(LostReason::NoIngressRoute)) as u64;
+    assert!(no_route > 250, "every /toys request fails: {no_route}");
+    let ingress = t.cluster().ingress_counters("gateway").unwrap();
+    assert_eq!(ingress.no_route, no_route, "the ingress counts them too");
+}
+
 #[test]
 fn a_topic_retries_a_push_to_a_service_with_no_ready_endpoint() {
     let mut b = Build::new();

@@ -127,6 +127,12 @@ pub enum LostReason {
     NetworkFailure,
     /// A direct call to a Service found no Ready endpoint that answered.
     NoReadyEndpoint,
+    /// A call to a NodePort or LoadBalancer Service went to a dead node (or
+    /// no node was alive).
+    NodeDown,
+    /// An Ingress had no rule for the request's host and path, or no
+    /// ingress controller is installed.
+    NoIngressRoute,
 }
 
 impl LostReason {
@@ -142,6 +148,8 @@ impl LostReason {
             LostReason::SendFailed => "the publisher's send failed even after retries",
             LostReason::NetworkFailure => "the network lost the call",
             LostReason::NoReadyEndpoint => "the service had no Ready endpoint to take the call",
+            LostReason::NodeDown => "the node the call went to was down",
+            LostReason::NoIngressRoute => "the ingress had no rule for the request's host and path",
         }
     }
 
@@ -157,6 +165,8 @@ impl LostReason {
             LostReason::SendFailed => 8,
             LostReason::NetworkFailure => 9,
             LostReason::NoReadyEndpoint => 10,
+            LostReason::NodeDown => 11,
+            LostReason::NoIngressRoute => 12,
         }
     }
 }
@@ -591,7 +601,7 @@ enum ClusterPart {
     Node,
     Deployment(u32),
     Service(u32),
-    Ingress,
+    Ingress(u32),
     ControlPlane,
 }
 
@@ -774,7 +784,7 @@ impl Simulation {
                     // Indices into the cluster's lists are filled in below.
                     Spec::Deployment(_) => NodeState::Cluster(ClusterPart::Deployment(0)),
                     Spec::Service(_) => NodeState::Cluster(ClusterPart::Service(0)),
-                    Spec::Ingress(_) => NodeState::Cluster(ClusterPart::Ingress),
+                    Spec::Ingress(_) => NodeState::Cluster(ClusterPart::Ingress(0)),
                     Spec::ControlPlane(_) => NodeState::Cluster(ClusterPart::ControlPlane),
                 },
                 out_wires: Vec::new(),
@@ -816,7 +826,7 @@ impl Simulation {
 
         // The cluster's deployments and services are numbered in component
         // order, as `Scenario::cluster_spec` lists them.
-        let (mut deployments, mut services) = (0u32, 0u32);
+        let (mut deployments, mut services, mut ingresses) = (0u32, 0u32, 0u32);
         let mut running_on: Vec<Vec<Node>> = Vec::new();
         let mut deployment_of: BTreeMap<&str, u32> = BTreeMap::new();
         for (n, c) in scenario.components.iter().enumerate() {
@@ -830,6 +840,10 @@ impl Simulation {
                 NodeState::Cluster(ClusterPart::Service(s)) => {
                     *s = services;
                     services += 1;
+                }
+                NodeState::Cluster(ClusterPart::Ingress(i)) => {
+                    *i = ingresses;
+                    ingresses += 1;
                 }
                 _ => {}
             }
@@ -1324,7 +1338,7 @@ impl Simulation {
                 .map(|s| Activity { busy: s.endpoints.len() as u32, ..Activity::default() })
                 .unwrap_or_default(),
             ClusterPart::ControlPlane => Activity { down: !cluster.api_available(), ..Activity::default() },
-            ClusterPart::Ingress => Activity::default(),
+            ClusterPart::Ingress(_) => Activity::default(),
         }
     }
 
@@ -1687,25 +1701,42 @@ impl Simulation {
         }
     }
 
-    /// A copy arrives at a Service along `wire`: kube-proxy picks a Ready
-    /// endpoint; the consumer running on that pod's deployment takes the
-    /// call (without one, the service counts it delivered). No endpoint, or
-    /// one that does not answer: the call fails, and a topic retries it.
-    fn call_service(&mut self, r: CopyRef, wire: WireIx, service_node: Node, service: u32, attempt: u32) {
-        let cluster = self.cluster.as_mut().expect("a service belongs to the cluster");
-        let deployment = cluster.route_request_to(service).ok().and_then(|routed| cluster.deployment_of_pod(routed.pod));
-        let Some(deployment) = deployment else {
-            if let Some(c) = self.copy_mut(r) {
-                c.pushed_by = Some((wire, attempt));
+    /// A copy arrived at a Service or an Ingress (`door`) along `wire`, and
+    /// the cluster routed it (`routed`): the consumer running on the chosen
+    /// pod's deployment takes the call (without one, the door counts it
+    /// delivered). No endpoint, one that does not answer, a dead node or no
+    /// ingress rule: the call fails, and a topic retries it.
+    fn take_call(
+        &mut self,
+        r: CopyRef,
+        wire: WireIx,
+        door: Node,
+        routed: Result<crate::cluster::Routed, crate::cluster::RouteError>,
+        attempt: u32,
+    ) {
+        use crate::cluster::RouteError;
+        let cluster = self.cluster.as_ref().expect("doors belong to the cluster");
+        let deployment = match routed {
+            Ok(routed) => cluster.deployment_of_pod(routed.pod).ok_or(LostReason::NoReadyEndpoint),
+            Err(RouteError::NodeDown) => Err(LostReason::NodeDown),
+            Err(RouteError::NoRule | RouteError::NoIngressController) => Err(LostReason::NoIngressRoute),
+            Err(_) => Err(LostReason::NoReadyEndpoint),
+        };
+        let deployment = match deployment {
+            Ok(deployment) => deployment,
+            Err(reason) => {
+                if let Some(c) = self.copy_mut(r) {
+                    c.pushed_by = Some((wire, attempt));
+                }
+                return self.push_failed(r, door, reason);
             }
-            return self.push_failed(r, service_node, LostReason::NoReadyEndpoint);
         };
         match self.serving_consumer.get(deployment as usize).copied().flatten() {
             Some(consumer) => self.push_to_consumer(r, wire, consumer, attempt),
             None => {
-                self.nodes[service_node as usize].counters.delivered += 1;
-                self.record_copy(TraceKind::Delivered, r, service_node, NO_WIRE, 0);
-                self.retire(r, End::Delivered, service_node);
+                self.nodes[door as usize].counters.delivered += 1;
+                self.record_copy(TraceKind::Delivered, r, door, NO_WIRE, 0);
+                self.retire(r, End::Delivered, door);
             }
         }
     }
@@ -1857,10 +1888,19 @@ impl Simulation {
             NodeState::Consumer(_) => self.push_to_consumer(r, wire, to, attempt),
             NodeState::Cluster(ClusterPart::Service(service)) => {
                 let service = *service;
-                self.call_service(r, wire, to, service, attempt)
+                let cluster = self.cluster.as_mut().expect("a service belongs to the cluster");
+                let routed = cluster.route_call(service);
+                self.take_call(r, wire, to, routed, attempt)
+            }
+            NodeState::Cluster(ClusterPart::Ingress(ingress)) => {
+                let ingress = *ingress;
+                let cluster = self.cluster.as_mut().expect("an ingress belongs to the cluster");
+                let w = &self.scenario.wires[wire as usize];
+                let routed = cluster.route_ingress_at(ingress, &w.host, &w.path);
+                self.take_call(r, wire, to, routed, attempt)
             }
             NodeState::Publisher(_) | NodeState::Cluster(_) => {
-                unreachable!("validation refuses wires into publishers and cluster parts other than services")
+                unreachable!("validation refuses wires into publishers and cluster parts other than services and ingresses")
             }
         }
     }

@@ -408,6 +408,8 @@ pub(super) struct Service {
     pub endpoints: Vec<PodId>,
     pub dirty: bool,
     pub next_endpoint: usize,
+    /// NodePort calls from outside go to each node's address in turn.
+    pub next_node: usize,
     pub counters: RequestCounters,
     /// kube-proxy's random picks for this Service.
     pub rng: Rng,
@@ -554,6 +556,7 @@ impl Cluster {
                     endpoints: Vec::new(),
                     dirty: true,
                     next_endpoint: 0,
+                    next_node: 0,
                     counters: RequestCounters::default(),
                     rng: root.fork(&format!("kube-proxy/{}", s.name)),
                 }

@@ -542,6 +542,46 @@ impl Cluster {
         self.route_service(s)
     }
 
+    /// A call from a publisher or topic on the canvas to a Service, through
+    /// the door its type opens. ClusterIP: kube-proxy picks an endpoint (the
+    /// caller is taken to be inside the cluster network). NodePort: the
+    /// caller spreads its calls over every node's address in turn, as a
+    /// DNS round-robin over node IPs would, so a dead node's share fails
+    /// even while endpoints elsewhere are Ready. LoadBalancer: the cloud load
+    /// balancer forwards to a live node's node port.
+    pub fn route_call(&mut self, service: u32) -> Result<Routed, RouteError> {
+        let s = service as usize;
+        if s >= self.services.len() {
+            return Err(RouteError::UnknownService);
+        }
+        match self.services[s].config.service_type {
+            ServiceType::ClusterIp => self.route_service(s),
+            ServiceType::NodePort => {
+                if self.nodes.is_empty() {
+                    self.services[s].counters.node_down += 1;
+                    return Err(RouteError::NodeDown);
+                }
+                let n = self.services[s].next_node % self.nodes.len();
+                self.services[s].next_node = n + 1;
+                if self.nodes[n].down {
+                    self.services[s].counters.node_down += 1;
+                    return Err(RouteError::NodeDown);
+                }
+                self.route_service(s)
+            }
+            ServiceType::LoadBalancer => {
+                let name = self.services[s].name.clone();
+                self.route_load_balancer(&name)
+            }
+        }
+    }
+
+    /// [`Cluster::route_ingress`] by the Ingress's index in the spec.
+    pub fn route_ingress_at(&mut self, ingress: u32, host: &str, path: &str) -> Result<Routed, RouteError> {
+        let name = self.ingresses.get(ingress as usize).ok_or(RouteError::UnknownService)?.name.clone();
+        self.route_ingress(&name, host, path)
+    }
+
     /// An HTTP request through an Ingress: the longest matching path prefix
     /// among rules for this host (or for any host) picks the Service.
     pub fn route_ingress(&mut self, ingress: &str, host: &str, path: &str) -> Result<Routed, RouteError> {

@@ -77,6 +77,9 @@ pub fn connection_rule(from: ComponentKind, to: ComponentKind) -> Result<(), Str
         }
         // An HTTP call to a Service: kube-proxy picks a Ready pod.
         (Publisher | Topic, Service) => Ok(()),
+        // An HTTP request through an Ingress: its rules pick the Service by
+        // the wire's host and path.
+        (Publisher | Topic, Ingress) => Ok(()),
         (Queue, Service) => Err(
             "A queue does not push: its consumers poll it. Run the consumer on a deployment (runs_on) instead."
                 .into(),
@@ -85,7 +88,11 @@ pub fn connection_rule(from: ComponentKind, to: ComponentKind) -> Result<(), Str
             "A {} is part of the cluster: it sends no messages. Wire a publisher or topic to a service instead.",
             from.label().to_lowercase()
         )),
-        (_, Node | Deployment | Ingress | ControlPlane) => Err(format!(
+        (Queue, Ingress) => Err(
+            "A queue does not push: its consumers poll it. Run the consumer on a deployment (runs_on) instead."
+                .into(),
+        ),
+        (_, Node | Deployment | ControlPlane) => Err(format!(
             "Messages cannot be wired to a {}: wire to a service, or run a consumer on a deployment (runs_on).",
             to.label().to_lowercase()
         )),
@@ -106,8 +113,8 @@ pub fn component_connection_rule(from: &Component, to: &Component) -> Result<(),
         (Spec::Topic(topic), Spec::Consumer(_)) if topic.fifo => {
             Err("A FIFO topic delivers only to FIFO queues, not straight to a consumer.".into())
         }
-        (Spec::Topic(topic), Spec::Service(_)) if topic.fifo => {
-            Err("A FIFO topic delivers only to FIFO queues, not to a service.".into())
+        (Spec::Topic(topic), Spec::Service(_) | Spec::Ingress(_)) if topic.fifo => {
+            Err("A FIFO topic delivers only to FIFO queues, not to a service or an ingress.".into())
         }
         _ => Ok(()),
     }

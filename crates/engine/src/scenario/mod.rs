@@ -1,6 +1,7 @@
 //! The scenario document: everything a share link needs to rebuild a canvas
 //! and replay it — components with their positions and settings, wires, the
-//! seed, and a title and description for presets.
+//! seed, a title and description for presets, and an optional lesson
+//! (guided steps with captions and checks, see [`lesson`]).
 //!
 //! What it leaves out on purpose: selection, viewport, undo history and the
 //! running simulation. Those are transient editor or playback state.
@@ -10,6 +11,7 @@
 
 pub mod codec;
 pub mod edit;
+pub mod lesson;
 pub mod validate;
 
 use crate::cluster::{
@@ -19,6 +21,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 pub use edit::{apply, component_connection_rule, connection_rule, Edit, EditError, History};
+pub use lesson::{Caption, Check, CheckState, LessonStep, Metric};
 pub use validate::{validate, ValidationError};
 
 /// The schema version written into every document and share link. Bump it
@@ -77,6 +80,10 @@ pub struct Scenario {
     /// (see the app's transport bar). Playback only, like `time_scale`.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub skip_idle: bool,
+    /// Guided steps through the scenario (see [`lesson`]). Not written when
+    /// empty, so documents and links without a lesson stay as they were.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lesson: Vec<LessonStep>,
 }
 
 /// The time scales a scenario may ask for: from a tenth of real time (to
@@ -108,6 +115,7 @@ impl Default for Scenario {
             faults: Vec::new(),
             time_scale: default_time_scale(),
             skip_idle: false,
+            lesson: Vec::new(),
         }
     }
 }
@@ -744,9 +752,26 @@ pub struct Wire {
     /// instead of being dropped.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dead_letter_queue: Option<ComponentId>,
+    /// Wires into an Ingress only: the request's Host header (empty: no
+    /// host, so only rules without a host match).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub host: String,
+    /// Wires into an Ingress only: the request's path, matched against the
+    /// rules' path prefixes.
+    #[serde(default = "default_request_path", skip_serializing_if = "is_default_request_path")]
+    pub path: String,
 }
 
 pub const DEFAULT_WIRE_LATENCY_MS: u64 = 100;
+pub const DEFAULT_REQUEST_PATH: &str = "/";
+
+fn default_request_path() -> String {
+    DEFAULT_REQUEST_PATH.to_string()
+}
+
+fn is_default_request_path(path: &str) -> bool {
+    path == DEFAULT_REQUEST_PATH
+}
 
 fn default_latency_ms() -> u64 {
     DEFAULT_WIRE_LATENCY_MS
@@ -754,6 +779,14 @@ fn default_latency_ms() -> u64 {
 
 impl Wire {
     pub fn new(from: ComponentId, to: ComponentId) -> Self {
-        Wire { from, to, latency_ms: DEFAULT_WIRE_LATENCY_MS, filter_policy: None, dead_letter_queue: None }
+        Wire {
+            from,
+            to,
+            latency_ms: DEFAULT_WIRE_LATENCY_MS,
+            filter_policy: None,
+            dead_letter_queue: None,
+            host: String::new(),
+            path: default_request_path(),
+        }
     }
 }

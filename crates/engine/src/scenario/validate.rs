@@ -4,7 +4,7 @@
 
 use super::{
     component_connection_rule, AttributeValues, ComponentKind, Fault, FilterCondition, MessageGroup, Scenario, Spec,
-    MAX_TIME_SCALE, MIN_TIME_SCALE, SCHEMA_VERSION,
+    DEFAULT_REQUEST_PATH, MAX_TIME_SCALE, MIN_TIME_SCALE, SCHEMA_VERSION,
 };
 use std::collections::BTreeSet;
 use std::fmt;
@@ -326,6 +326,19 @@ pub fn validate(scenario: &Scenario) -> Result<(), Vec<ValidationError>> {
                 fail(&at, "a component cannot be wired to itself".into());
             } else if let Err(reason) = component_connection_rule(from, to) {
                 fail(&at, reason);
+            }
+            let into_ingress = to.kind() == ComponentKind::Ingress;
+            let request_set = !w.host.is_empty() || w.path != DEFAULT_REQUEST_PATH;
+            if request_set && !into_ingress {
+                fail(&at, "only a wire into an ingress carries a host and path".into());
+            }
+            if !w.path.starts_with('/') || w.path.chars().count() > MAX_TEXT_CHARS {
+                fail(&at, format!("a request path starts with '/' and is at most {MAX_TEXT_CHARS} characters"));
+            }
+            if w.host.chars().count() > MAX_TEXT_CHARS
+                || !w.host.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '.' || ch == '-')
+            {
+                fail(&at, format!("a host is at most {MAX_TEXT_CHARS} letters, digits, '.' or '-'"));
             }
             let subscription = from.kind() == ComponentKind::Topic;
             if let Some(policy) = &w.filter_policy {

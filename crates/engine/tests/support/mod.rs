@@ -316,6 +316,34 @@ impl Build {
         self.add_cluster(id, Spec::Service(fanout_engine::cluster::ServiceConfig::for_deployment(deployment)))
     }
 
+    /// A service of the given type (NodePort, LoadBalancer) over one deployment's pods.
+    pub fn service_of_type(
+        &mut self,
+        id: &str,
+        deployment: &str,
+        service_type: fanout_engine::cluster::ServiceType,
+    ) -> &mut Build {
+        let config = fanout_engine::cluster::ServiceConfig {
+            service_type,
+            ..fanout_engine::cluster::ServiceConfig::for_deployment(deployment)
+        };
+        self.add_cluster(id, Spec::Service(config))
+    }
+
+    /// An ingress with (path prefix, service) rules for any host.
+    pub fn ingress(&mut self, id: &str, rules: &[(&str, &str)]) -> &mut Build {
+        let rules = rules
+            .iter()
+            .map(|(path, service)| fanout_engine::cluster::IngressRule {
+                host: String::new(),
+                path_prefix: path.to_string(),
+                service: service.to_string(),
+            })
+            .collect();
+        let config = fanout_engine::cluster::IngressConfig { rules, ..Default::default() };
+        self.add_cluster(id, Spec::Ingress(config))
+    }
+
     pub fn control_plane(&mut self, id: &str) -> &mut Build {
         self.add_cluster(id, Spec::ControlPlane(Default::default()))
     }
