@@ -9,6 +9,7 @@
 use super::format;
 use super::geometry::{self, Point, WireCurve, BOX_HEIGHT, BOX_WIDTH, PORT_RADIUS};
 use super::icons::kind_glyph;
+use super::links;
 use super::parse::describe_policy;
 use super::{client_to_canvas, commit_pending_input, component_label, is_fifo, Selection};
 use crate::live::{ClusterLive, LiveView};
@@ -329,6 +330,26 @@ impl yew::Component for Canvas {
             Some(dlq_arrow(geometry::redrive_curve(source, dlq), testid, label))
         });
 
+        // The cluster's relations: runs on, selects, routes.
+        let cluster_links = links::cluster_links(scenario).into_iter().filter_map(|link| {
+            let (from, to) = (placed.get(&link.from)?, placed.get(&link.to)?);
+            let curve = links::link_curve(from, to);
+            let middle = curve.point_at(0.5);
+            let kind = link.kind.as_str();
+            let testid = format!("{kind}-{}-{}", link.from, link.to);
+            Some(html! {
+                <g key={testid.clone()} class={classes!("cluster-link", format!("link-{kind}"))}>
+                    <title>{ link.explanation }</title>
+                    <path class="cluster-link-line" data-testid={testid} d={curve.svg_path()} />
+                    if !link.label.is_empty() {
+                        <text class="cluster-link-label" x={format!("{:.1}", middle.x + 5.0)} y={format!("{:.1}", middle.y - 4.0)}>
+                            { shorten(&link.label, 24) }
+                        </text>
+                    }
+                </g>
+            })
+        });
+
         let components = scenario.components.iter().map(|c| {
             let selected = props.selection.as_ref() == Some(&Selection::Component(c.id.clone()));
             let moving = matches!(&self.gesture, Gesture::Moving { id, dragging: true, .. } if *id == c.id);
@@ -395,6 +416,7 @@ impl yew::Component for Canvas {
                     <rect class="background" width="100%" height="100%"
                           onpointerdown={link.callback(Msg::PressBackground)} />
                     { if scenario.components.is_empty() { empty_hint() } else { html! {} } }
+                    <g class="cluster-links">{ for cluster_links }</g>
                     <g class="dead-letters">{ for redrives }</g>
                     <g class="wires">{ for wires }</g>
                     <g class="components">{ for components }</g>

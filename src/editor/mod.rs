@@ -8,6 +8,7 @@ pub mod format;
 pub mod geometry;
 mod icons;
 mod inspector;
+mod links;
 mod lists;
 mod palette;
 pub mod parse;
