@@ -6,7 +6,8 @@
 //! small, and a snapshot can never drift out of step the way inverse edits can.
 
 use super::{
-    Component, ComponentId, ComponentKind, Scenario, ScheduledFault, Spec, Wire, MAX_TIME_SCALE, MIN_TIME_SCALE,
+    Component, ComponentId, ComponentKind, LessonStep, Scenario, ScheduledFault, Spec, Wire, MAX_TIME_SCALE,
+    MIN_TIME_SCALE,
 };
 use std::fmt;
 
@@ -34,6 +35,8 @@ pub enum Edit {
     /// Playback settings saved with the scenario: its time scale and
     /// whether idle stretches are skipped.
     SetPlayback { time_scale: f64, skip_idle: bool },
+    /// Replaces the lesson's steps.
+    SetLesson(Vec<LessonStep>),
 }
 
 /// Why an edit was refused. The message is short enough to show at the cursor.
@@ -154,6 +157,16 @@ pub fn apply(scenario: &mut Scenario, edit: Edit) -> Result<(), EditError> {
             // that target it, and dead-letter settings that name it.
             scenario.wires.retain(|w| w.from != id && w.to != id);
             scenario.faults.retain(|f| f.fault.target() != Some(&id) && f.fault.wire().is_none_or(|(_, to)| to != &id));
+            // A lesson no longer shows it, acts on it or measures it.
+            for step in &mut scenario.lesson {
+                if let Some(visible) = &mut step.visible {
+                    visible.retain(|v| v != &id);
+                }
+                step.actions.retain(|a| a.target() != Some(&id) && a.wire().is_none_or(|(_, to)| to != &id));
+                if step.check.as_ref().is_some_and(|c| c.of.as_ref() == Some(&id)) {
+                    step.check = None;
+                }
+            }
             for wire in &mut scenario.wires {
                 if wire.dead_letter_queue.as_ref() == Some(&id) {
                     wire.dead_letter_queue = None;
@@ -204,6 +217,9 @@ pub fn apply(scenario: &mut Scenario, edit: Edit) -> Result<(), EditError> {
                 return Err(EditError::UnknownWire { from, to });
             }
             scenario.faults.retain(|f| f.fault.wire() != Some((&from, &to)));
+            for step in &mut scenario.lesson {
+                step.actions.retain(|a| a.wire() != Some((&from, &to)));
+            }
         }
         Edit::SetWireLatency { from, to, latency_ms } => {
             let wire = scenario
@@ -234,6 +250,7 @@ pub fn apply(scenario: &mut Scenario, edit: Edit) -> Result<(), EditError> {
         }
         Edit::SetDescription(description) => scenario.description = description,
         Edit::SetFaults(faults) => scenario.faults = faults,
+        Edit::SetLesson(steps) => scenario.lesson = steps,
     }
     Ok(())
 }

@@ -2,9 +2,10 @@
 //! before anything runs it. Every problem is reported, each with a message
 //! that names the component or wire and says what is allowed.
 
+use super::lesson::{MAX_CAPTION_CHARS, MAX_CHECK_VALUE, MAX_LESSON_STEPS, MAX_STEP_ACTIONS};
 use super::{
-    component_connection_rule, AttributeValues, ComponentKind, Fault, FilterCondition, MessageGroup, Scenario, Spec,
-    DEFAULT_REQUEST_PATH, MAX_TIME_SCALE, MIN_TIME_SCALE, SCHEMA_VERSION,
+    component_connection_rule, AttributeValues, Check, ComponentKind, Fault, FilterCondition, MessageGroup, Scenario,
+    Spec, DEFAULT_REQUEST_PATH, MAX_TIME_SCALE, MIN_TIME_SCALE, SCHEMA_VERSION,
 };
 use std::collections::BTreeSet;
 use std::fmt;
@@ -405,98 +406,196 @@ pub fn validate(scenario: &Scenario) -> Result<(), Vec<ValidationError>> {
         if scheduled.at_ms > MAX_FAULT_AT_MS {
             fail(&at, "a fault happens at most 30 days into the run".into());
         }
-        if let Fault::KillZone(zone) | Fault::ReviveZone(zone) = &scheduled.fault {
-            let known = scenario.components.iter().any(|c| matches!(&c.spec, Spec::Node(n) if &n.zone == zone));
-            if !known {
-                fail(&at, format!("no node is in zone '{}'", printable(zone)));
-            }
-            continue;
-        }
-        let Some(target) = scheduled.fault.target() else { continue };
-        let Some(component) = scenario.component(target) else {
-            fail(&at, format!("there is no component '{}'", printable(target.as_str())));
-            continue;
-        };
-        let kind = component.kind();
-        match &scheduled.fault {
-            Fault::Kill(_) | Fault::Revive(_) => {
-                if !matches!(kind, ComponentKind::Publisher | ComponentKind::Consumer | ComponentKind::Node) {
-                    fail(&at, "only publishers, consumers and nodes can be killed or revived".into());
-                }
-            }
-            Fault::Slow(_, factor) => {
-                if kind != ComponentKind::Consumer {
-                    fail(&at, "only consumers can be slowed down".into());
-                }
-                if !(factor.is_finite() && (MIN_SLOW_FACTOR..=MAX_SLOW_FACTOR).contains(factor)) {
-                    fail(&at, format!("a slow-down factor is between {MIN_SLOW_FACTOR} and {MAX_SLOW_FACTOR}"));
-                }
-            }
-            Fault::Partition(..) | Fault::Heal(..) | Fault::Delay(..) | Fault::Loss(..) => {
-                let (from, to) = scheduled.fault.wire().expect("wire faults have two ends");
-                if !scenario.has_wire(from, to) {
-                    fail(&at, format!("there is no wire {} → {}", printable(from.as_str()), printable(to.as_str())));
-                }
-                match &scheduled.fault {
-                    Fault::Delay(_, _, ms) if *ms > MAX_WIRE_LATENCY_MS => {
-                        fail(&at, format!("an added delay is at most {MAX_WIRE_LATENCY_MS} ms"))
-                    }
-                    Fault::Loss(_, _, r) if !ratio(*r) => fail(&at, "a loss ratio is between 0 and 1".into()),
-                    _ => {}
-                }
-            }
-            Fault::KillPod(_) | Fault::CrashLoop(..) => {
-                if kind != ComponentKind::Deployment {
-                    fail(&at, "pods are killed or crash-looped through their deployment: name a deployment".into());
-                }
-            }
-            Fault::Scale(_, replicas) => {
-                if kind != ComponentKind::Deployment {
-                    fail(&at, "only a deployment can be scaled".into());
-                } else if *replicas > crate::cluster::MAX_REPLICAS {
-                    fail(&at, format!("a deployment can have at most {} replicas", crate::cluster::MAX_REPLICAS));
-                }
-            }
-            Fault::Cordon(..) | Fault::Drain(_) => {
-                if kind != ComponentKind::Node {
-                    fail(&at, "only a node can be cordoned or drained".into());
-                }
-            }
-            Fault::KillEtcdMember(_, member) | Fault::ReviveEtcdMember(_, member) => match &component.spec {
-                Spec::ControlPlane(cp) => {
-                    if *member >= cp.control_plane.etcd_members {
-                        fail(
-                            &at,
-                            format!(
-                                "etcd members are numbered 0 to {}; there is no member {member}",
-                                cp.control_plane.etcd_members.saturating_sub(1)
-                            ),
-                        );
-                    }
-                }
-                _ => fail(&at, "etcd members belong to the control plane: name the control-plane component".into()),
-            },
-            Fault::KillScheduler(_)
-            | Fault::ReviveScheduler(_)
-            | Fault::KillControllerManager(_)
-            | Fault::ReviveControllerManager(_) => {
-                if kind != ComponentKind::ControlPlane {
-                    fail(
-                        &at,
-                        "kube-scheduler and kube-controller-manager belong to the control plane: name the control-plane component"
-                            .into(),
-                    );
-                }
-            }
-            Fault::KillZone(_) | Fault::ReviveZone(_) => {}
+        for message in fault_problems(scenario, &scheduled.fault) {
+            fail(&at, message);
         }
     }
 
+    validate_lesson(scenario, &mut fail);
     if errors.is_empty() {
         Ok(())
     } else {
         Err(errors)
     }
+}
+
+/// What is wrong with a fault in this scenario (a fault script entry or a
+/// lesson step's action): the component, wire or zone it names must exist
+/// and be of a kind the fault applies to, and its value must make sense.
+fn fault_problems(scenario: &Scenario, fault: &Fault) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut fail = |message: String| problems.push(message);
+    if let Fault::KillZone(zone) | Fault::ReviveZone(zone) = fault {
+        let known = scenario.components.iter().any(|c| matches!(&c.spec, Spec::Node(n) if &n.zone == zone));
+        if !known {
+            fail(format!("no node is in zone '{}'", printable(zone)));
+        }
+        return problems;
+    }
+    let Some(target) = fault.target() else { return problems };
+    let Some(component) = scenario.component(target) else {
+        fail(format!("there is no component '{}'", printable(target.as_str())));
+        return problems;
+    };
+    let kind = component.kind();
+    match fault {
+        Fault::Kill(_) | Fault::Revive(_) => {
+            if !matches!(kind, ComponentKind::Publisher | ComponentKind::Consumer | ComponentKind::Node) {
+                fail("only publishers, consumers and nodes can be killed or revived".into());
+            }
+        }
+        Fault::Slow(_, factor) => {
+            if kind != ComponentKind::Consumer {
+                fail("only consumers can be slowed down".into());
+            }
+            if !(factor.is_finite() && (MIN_SLOW_FACTOR..=MAX_SLOW_FACTOR).contains(factor)) {
+                fail(format!("a slow-down factor is between {MIN_SLOW_FACTOR} and {MAX_SLOW_FACTOR}"));
+            }
+        }
+        Fault::Partition(..) | Fault::Heal(..) | Fault::Delay(..) | Fault::Loss(..) => {
+            let (from, to) = fault.wire().expect("wire faults have two ends");
+            if !scenario.has_wire(from, to) {
+                fail(format!("there is no wire {} → {}", printable(from.as_str()), printable(to.as_str())));
+            }
+            match fault {
+                Fault::Delay(_, _, ms) if *ms > MAX_WIRE_LATENCY_MS => {
+                    fail(format!("an added delay is at most {MAX_WIRE_LATENCY_MS} ms"))
+                }
+                Fault::Loss(_, _, r) if !ratio(*r) => fail("a loss ratio is between 0 and 1".into()),
+                _ => {}
+            }
+        }
+        Fault::KillPod(_) | Fault::CrashLoop(..) => {
+            if kind != ComponentKind::Deployment {
+                fail("pods are killed or crash-looped through their deployment: name a deployment".into());
+            }
+        }
+        Fault::Scale(_, replicas) => {
+            if kind != ComponentKind::Deployment {
+                fail("only a deployment can be scaled".into());
+            } else if *replicas > crate::cluster::MAX_REPLICAS {
+                fail(format!("a deployment can have at most {} replicas", crate::cluster::MAX_REPLICAS));
+            }
+        }
+        Fault::Cordon(..) | Fault::Drain(_) => {
+            if kind != ComponentKind::Node {
+                fail("only a node can be cordoned or drained".into());
+            }
+        }
+        Fault::KillEtcdMember(_, member) | Fault::ReviveEtcdMember(_, member) => match &component.spec {
+            Spec::ControlPlane(cp) => {
+                if *member >= cp.control_plane.etcd_members {
+                    fail(format!(
+                        "etcd members are numbered 0 to {}; there is no member {member}",
+                        cp.control_plane.etcd_members.saturating_sub(1)
+                    ));
+                }
+            }
+            _ => fail("etcd members belong to the control plane: name the control-plane component".into()),
+        },
+        Fault::KillScheduler(_)
+        | Fault::ReviveScheduler(_)
+        | Fault::KillControllerManager(_)
+        | Fault::ReviveControllerManager(_) => {
+            if kind != ComponentKind::ControlPlane {
+                fail(
+                    "kube-scheduler and kube-controller-manager belong to the control plane: name the control-plane component"
+                        .into(),
+                );
+            }
+        }
+        Fault::KillZone(_) | Fault::ReviveZone(_) => {}
+    }
+    problems
+}
+
+/// The lesson's steps: short captions, known components, faults that apply,
+/// end times that only move forward, and checks that can be measured.
+fn validate_lesson(scenario: &Scenario, fail: &mut impl FnMut(&str, String)) {
+    if scenario.lesson.len() > MAX_LESSON_STEPS {
+        fail(
+            "lesson",
+            format!("{} steps; a lesson has at most {MAX_LESSON_STEPS}", scenario.lesson.len()),
+        );
+        return;
+    }
+    let mut previous_end_ms = 0;
+    for (i, step) in scenario.lesson.iter().enumerate() {
+        let at = format!("lesson step {}", i + 1);
+        let caption = &step.caption;
+        if caption.en.trim().is_empty() {
+            fail(&at, "the English caption is empty".into());
+        }
+        for (language, text) in [("English", &caption.en), ("Korean", &caption.ko)] {
+            if text.chars().count() > MAX_CAPTION_CHARS {
+                fail(&at, format!("the {language} caption is longer than {MAX_CAPTION_CHARS} characters"));
+            }
+        }
+        if let Some(visible) = &step.visible {
+            if visible.len() > MAX_COMPONENTS {
+                fail(&at, format!("at most {MAX_COMPONENTS} visible components"));
+            } else {
+                for id in visible.iter().filter(|id| scenario.component(id).is_none()) {
+                    fail(&at, format!("shows '{}', but there is no such component", printable(id.as_str())));
+                }
+            }
+        }
+        if step.actions.len() > MAX_STEP_ACTIONS {
+            fail(&at, format!("at most {MAX_STEP_ACTIONS} actions per step"));
+        } else {
+            for (n, action) in step.actions.iter().enumerate() {
+                for message in fault_problems(scenario, action) {
+                    fail(&at, format!("action {}: {message}", n + 1));
+                }
+            }
+        }
+        if let Some(end_ms) = step.run_until_ms {
+            if end_ms > MAX_FAULT_AT_MS {
+                fail(&at, "run_until_ms reaches at most 30 days into the run".into());
+            } else if end_ms < previous_end_ms {
+                fail(
+                    &at,
+                    format!("run_until_ms is {end_ms}, before the previous step's {previous_end_ms}: time only moves forward"),
+                );
+            }
+            previous_end_ms = previous_end_ms.max(end_ms);
+        }
+        if let Some(check) = &step.check {
+            if let Some(message) = check_problem(scenario, check) {
+                fail(&at, format!("check: {message}"));
+            }
+        }
+    }
+}
+
+/// Why a lesson check cannot be measured in this scenario, if it cannot.
+fn check_problem(scenario: &Scenario, check: &Check) -> Option<String> {
+    let metric = check.metric;
+    if check.value > MAX_CHECK_VALUE {
+        return Some(format!("the value is at most {MAX_CHECK_VALUE}"));
+    }
+    if metric.is_cluster() && !scenario.has_cluster() {
+        return Some(format!("'{}' counts cluster parts, and this scenario has no cluster", metric.as_str()));
+    }
+    let id = check.of.as_ref()?;
+    let Some(component) = scenario.component(id) else {
+        return Some(format!("there is no component '{}'", printable(id.as_str())));
+    };
+    let kinds = metric.measured_of();
+    if kinds.is_empty() {
+        return Some(format!("'{}' is measured for the whole scenario: remove \"of\"", metric.as_str()));
+    }
+    if !kinds.contains(&component.kind()) {
+        let names: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
+        return Some(format!(
+            "'{}' is measured of a {}, and '{}' is a {}",
+            metric.as_str(),
+            names.join(" or "),
+            printable(id.as_str()),
+            component.kind().as_str()
+        ));
+    }
+    None
 }
 
 /// Why a publisher's or consumer's `runs_on` cannot be used, if it cannot.
@@ -560,6 +659,54 @@ mod tests {
         p.spec = Spec::Publisher(crate::scenario::PublisherConfig { rate_per_s: f64::NAN, ..Default::default() });
         s.components.push(p);
         assert!(validate(&s).is_err());
+    }
+
+    #[test]
+    fn lesson_problems_are_named_and_removal_keeps_a_lesson_valid() {
+        use crate::scenario::{Check, Edit, Fault, LessonStep, Metric, NumericOp};
+        let mut s = Scenario::default();
+        s.components.push(component("shop", ComponentKind::Publisher));
+        s.components.push(component("shipping", ComponentKind::Consumer));
+        s.wires.push(Wire::new(ComponentId::new("shop"), ComponentId::new("shipping")));
+        let mut step = LessonStep::new("Kill Shipping", "Shipping 종료");
+        step.visible = Some(vec![ComponentId::new("shop"), ComponentId::new("ghost")]);
+        step.actions = vec![Fault::Kill(ComponentId::new("shop")), Fault::Slow(ComponentId::new("shop"), 2.0)];
+        step.run_until_ms = Some(5_000);
+        step.check = Some(Check { metric: Metric::PodsPending, of: None, op: NumericOp::Equal, value: 0 });
+        let mut late = LessonStep::new("", "");
+        late.run_until_ms = Some(1_000);
+        late.caption.ko = "가".repeat(MAX_CAPTION_CHARS + 1);
+        late.check = Some(Check { metric: Metric::Lost, of: Some(ComponentId::new("ghost")), op: NumericOp::Equal, value: 0 });
+        s.lesson = vec![step, late];
+        let text: Vec<String> = validate(&s).unwrap_err().iter().map(|e| e.to_string()).collect();
+        for expected in [
+            "lesson step 1: shows 'ghost', but there is no such component",
+            "lesson step 1: action 2: only consumers can be slowed down",
+            "lesson step 1: check: 'pods_pending' counts cluster parts",
+            "lesson step 2: the English caption is empty",
+            "lesson step 2: the Korean caption is longer than",
+            "lesson step 2: run_until_ms is 1000, before the previous step's 5000",
+            "lesson step 2: check: there is no component 'ghost'",
+        ] {
+            assert!(text.iter().any(|t| t.starts_with(expected)), "{expected}\nin {text:#?}");
+        }
+        assert_eq!(text.len(), 7, "{text:#?}");
+
+        s.lesson = vec![LessonStep::new("Step", ""); MAX_LESSON_STEPS + 1];
+        assert!(validate(&s).unwrap_err()[0].message.contains("at most 12"));
+
+        // Removing a component takes it out of the lesson too.
+        let mut step = LessonStep::new("Shipping", "");
+        step.visible = Some(vec![ComponentId::new("shop"), ComponentId::new("shipping")]);
+        step.actions = vec![Fault::Kill(ComponentId::new("shipping")), Fault::Kill(ComponentId::new("shop"))];
+        step.check = Some(Check { metric: Metric::Delivered, of: Some(ComponentId::new("shipping")), op: NumericOp::Greater, value: 0 });
+        s.lesson = vec![step];
+        validate(&s).expect("valid lesson");
+        crate::scenario::apply(&mut s, Edit::RemoveComponent(ComponentId::new("shipping"))).unwrap();
+        validate(&s).expect("still valid");
+        assert_eq!(s.lesson[0].visible, Some(vec![ComponentId::new("shop")]));
+        assert_eq!(s.lesson[0].actions, vec![Fault::Kill(ComponentId::new("shop"))]);
+        assert_eq!(s.lesson[0].check, None);
     }
 
     #[test]
