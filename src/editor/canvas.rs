@@ -9,16 +9,16 @@
 use super::format;
 use super::geometry::{self, Point, WireCurve, BOX_HEIGHT, BOX_WIDTH, PORT_RADIUS};
 use super::icons::kind_glyph;
-use super::links;
+use super::{control_plane, links};
 use super::parse::describe_policy;
 use super::{client_to_canvas, commit_pending_input, component_label, is_fifo, Selection};
 use crate::live::{ClusterLive, LiveView};
 use fanout_engine::broker::Activity;
 use fanout_engine::cluster::{NodeStatus, NodeView, PodView};
 use fanout_engine::scenario::edit::check_connect;
-use fanout_engine::scenario::{ArrivalPattern, Component, ComponentId, ComponentKind, Edit, Scenario, Spec};
+use fanout_engine::scenario::{ArrivalPattern, Component, ComponentId, ComponentKind, Edit, Fault, Scenario, Spec};
 use gloo_timers::callback::Timeout;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 use web_sys::{Element, PointerEvent};
 use yew::prelude::*;
@@ -45,6 +45,9 @@ pub struct CanvasProps {
     /// A pod chip was pressed (its name).
     #[prop_or_default]
     pub on_pod: Callback<String>,
+    /// A control-plane member was pressed: the fault to apply now.
+    #[prop_or_default]
+    pub on_fault: Callback<Fault>,
 }
 
 /// What the pointer is doing right now.
@@ -94,6 +97,8 @@ pub enum Msg {
     PointerUp(PointerEvent),
     Cancel,
     HideRefusal,
+    /// The chevron on a control plane's box: show or hide its members.
+    ToggleExpanded(ComponentId),
 }
 
 pub struct Canvas {
@@ -105,6 +110,8 @@ pub struct Canvas {
     /// Bumped per refusal so the tooltip element is recreated and its fade
     /// animation restarts.
     refusal_serial: u32,
+    /// Control planes drawn expanded (transient, like the selection).
+    expanded: BTreeSet<ComponentId>,
 }
 
 impl Canvas {
@@ -152,6 +159,7 @@ impl yew::Component for Canvas {
             refusal: None,
             refusal_timer: None,
             refusal_serial: 0,
+            expanded: BTreeSet::new(),
         }
     }
 
@@ -200,6 +208,12 @@ impl yew::Component for Canvas {
                 }
                 props.on_select.emit(Some(Selection::Wire { from, to }));
                 false
+            }
+            Msg::ToggleExpanded(id) => {
+                if !self.expanded.remove(&id) {
+                    self.expanded.insert(id);
+                }
+                true
             }
             Msg::PressPod(pod, event) => {
                 if event.button() != 0 {
@@ -362,7 +376,7 @@ impl yew::Component for Canvas {
                 }
                 _ => None,
             };
-            let state = BoxState { selected, moving, drop_hint };
+            let state = BoxState { selected, moving, drop_hint, expanded: self.expanded.contains(&c.id) };
             view_component(&placed[&c.id], state, props, link)
         });
 
@@ -467,12 +481,14 @@ struct BoxState {
     moving: bool,
     /// While a wire is drawn: `wire-anchor`, `wire-ok` or `wire-refused`.
     drop_hint: Option<&'static str>,
+    /// A control plane showing its members.
+    expanded: bool,
 }
 
 /// One component box with its ports. A node grows to hold its pods' chips;
 /// a deployment shows its Pending pods the same way.
 fn view_component(c: &Component, state: BoxState, props: &CanvasProps, link: &html::Scope<Canvas>) -> Html {
-    let BoxState { selected, moving, drop_hint } = state;
+    let BoxState { selected, moving, drop_hint, expanded } = state;
     let activity = &props.live.activity(&c.id);
     let kind = c.kind();
     let id = c.id.clone();
@@ -513,10 +529,38 @@ fn view_component(c: &Component, state: BoxState, props: &CanvasProps, link: &ht
     // With pods, the name and status move up a little so the first row of
     // chips fits in a box barely taller than the others (presets keep their
     // nodes on the stage's bottom row).
-    let (name_y, status_y, box_h) = match pod_rows(pods.len()) {
+    let (name_y, status_y, mut box_h) = match pod_rows(pods.len()) {
         0 => (23.0, 45.0, h),
         rows => (21.0, 37.0, POD_TOP + rows as f64 * POD_ROW_HEIGHT + 2.0),
     };
+    // A control plane expands to one row per member, and folds back.
+    let members = match &c.spec {
+        Spec::ControlPlane(cp) if expanded => control_plane::members(&id, &cp.control_plane, cluster),
+        _ => Vec::new(),
+    };
+    if !members.is_empty() {
+        box_h = control_plane::ROWS_TOP + members.len() as f64 * control_plane::ROW_HEIGHT + 4.0;
+    }
+    let chevron = (kind == ComponentKind::ControlPlane).then(|| {
+        let id = id.clone();
+        let toggle = link.callback(move |e: PointerEvent| {
+            e.stop_propagation();
+            Msg::ToggleExpanded(id.clone())
+        });
+        let (tip, path) = if expanded {
+            ("Fold the control plane back into one box", "M-4 2 L0 -2 L4 2")
+        } else {
+            ("Show kube-apiserver, each etcd member, kube-scheduler and kube-controller-manager (press one to kill or revive it)", "M-4 -2 L0 2 L4 -2")
+        };
+        html! {
+            <g class="expand-toggle" data-testid={format!("expand-{}", c.id)} aria-expanded={expanded.to_string()}
+               transform={format!("translate({} 14)", w - 14.0)} onpointerdown={toggle}>
+                <title>{ tip }</title>
+                <circle r="9" />
+                <path d={path} />
+            </g>
+        }
+    });
     let in_port = geometry::has_in_port(kind).then(|| {
         let id = id.clone();
         html! {
@@ -572,6 +616,10 @@ fn view_component(c: &Component, state: BoxState, props: &CanvasProps, link: &ht
                 { node.and_then(|n| node_ring(n, cluster?)).unwrap_or_default() }
             </g>
             { for chips }
+            if !members.is_empty() {
+                { control_plane::view_members(&id, &members, w, &props.on_fault) }
+            }
+            { for chevron }
             { for in_port }
             { for out_port }
         </g>

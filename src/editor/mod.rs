@@ -3,6 +3,7 @@
 
 mod canvas;
 mod cluster_inspector;
+mod control_plane;
 mod fields;
 pub mod format;
 pub mod geometry;

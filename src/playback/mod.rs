@@ -768,7 +768,8 @@ impl Component for Playback {
                 <div class="stage" ref={self.stage_ref.clone()}>
                     <Canvas scenario={scenario.clone()} selection={props.selection.clone()}
                         live={self.live.clone()} on_edit={props.on_edit.clone()} on_select={props.on_select.clone()}
-                        selected_pod={self.selected_pod.clone()} on_pod={link.callback(Msg::SelectPod)} />
+                        selected_pod={self.selected_pod.clone()} on_pod={link.callback(Msg::SelectPod)}
+                        on_fault={link.callback(Msg::Fault)} />
                     <canvas class="message-overlay" ref={self.overlay_ref.clone()} aria-hidden="true"></canvas>
                     <ul class="dot-legend" aria-label="What the dot colours mean">
                         { for WireKind::ALL.iter().map(|kind| html! {

@@ -1,0 +1,62 @@
+// The cluster's structure on the canvas: dotted links say what runs on which
+// deployment and what a service selects, and the control plane opens into
+// its members, each of which can be killed and revived with a press.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { launch, loadPreset, openApp, testId } from './lib.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+test('cluster canvas: runs-on and selector links connect consumers, services and deployments', async (t) => {
+  const page = await openApp(browser, '/', { t });
+  await loadPreset(page, 'pod-failover');
+  await page.locator(testId('runs-on-web-app-web-pods')).waitFor({ timeout: 5_000 });
+  await page.locator(testId('selects-web-web-pods')).waitFor({ timeout: 5_000 });
+  const tip = await page.locator('.link-runs-on title').first().textContent();
+  assert.match(tip, /one instance per Running and Ready pod/);
+
+  await loadPreset(page, 'zone-outage');
+  await page.locator(testId('runs-on-shipping-shipping-pods')).waitFor({ timeout: 5_000 });
+  await page.locator(testId('runs-on-accounting-accounting-pods')).waitFor({ timeout: 5_000 });
+  assert.equal(await page.locator(testId('runs-on-web-app-web-pods')).count(), 0, 'the old preset’s links are gone');
+});
+
+test('cluster canvas: the control plane expands into its members; killing two etcd members takes the API down', async (t) => {
+  const page = await openApp(browser, '/', { t });
+  await loadPreset(page, 'etcd-quorum');
+  const member = (key) => page.locator(testId(`cp-member-control-plane-${key}`));
+  assert.equal(await member('etcd-0').count(), 0, 'collapsed at first');
+
+  await page.click(testId('expand-control-plane'));
+  for (const key of ['apiserver', 'etcd-0', 'etcd-1', 'etcd-2', 'scheduler', 'controller-manager']) {
+    assert.equal(await member(key).getAttribute('data-state'), 'up', `${key} starts up`);
+  }
+
+  // One member down: etcd keeps its quorum (2 of 3) and the API answers.
+  await member('etcd-0').dispatchEvent('pointerdown', { button: 0 });
+  await page.locator(`${testId('cp-member-control-plane-etcd-0')}[data-state="down"]`).waitFor({ timeout: 5_000 });
+  assert.equal(await member('apiserver').getAttribute('data-state'), 'up');
+
+  // Two down: no quorum, no API.
+  await member('etcd-1').dispatchEvent('pointerdown', { button: 0 });
+  await page.locator(`${testId('cp-member-control-plane-apiserver')}[data-state="down"]`).waitFor({ timeout: 5_000 });
+
+  // Revive one and let etcd elect a leader: the API is back.
+  await member('etcd-1').dispatchEvent('pointerdown', { button: 0 });
+  await page.click(testId('play'));
+  await page.locator(`${testId('cp-member-control-plane-apiserver')}[data-state="up"]`).waitFor({ timeout: 10_000 });
+  await page.click(testId('pause'));
+
+  // The kills were live faults: the event log has them.
+  await page.locator(testId('event-log')).getByText(/etcd/).first().waitFor({ timeout: 5_000 });
+
+  await page.click(testId('expand-control-plane'));
+  assert.equal(await member('etcd-0').count(), 0, 'folded back');
+});
