@@ -3,8 +3,8 @@
 //! memory or fill the error banner with their text.
 
 use fanout_engine::scenario::codec::{
-    decode, encode, scenario_from_file_text, share_fragment, CodecError, MAX_FILE_BYTES, MAX_JSON_BYTES,
-    MAX_LINK_CHARS,
+    decode, encode, scenario_from_file_text, share_fragment, CodecError, LINK_FORMAT_VERSION, MAX_FILE_BYTES,
+    MAX_JSON_BYTES, MAX_LINK_CHARS,
 };
 use fanout_engine::scenario::validate::{
     validate, MAX_COORDINATE, MAX_DESCRIPTION_CHARS, MAX_HTTP_RETRIES, MAX_HTTP_RETRY_TOTAL_MS, MAX_ID_CHARS,
@@ -12,7 +12,7 @@ use fanout_engine::scenario::validate::{
 };
 use fanout_engine::scenario::{
     connection_rule, ArrivalPattern, Component, ComponentId, ComponentKind, ConsumerConfig, PublisherConfig,
-    QueueConfig, Spec, TopicConfig, Wire,
+    QueueConfig, Spec, TopicConfig, Wire, SCHEMA_VERSION,
 };
 use fanout_engine::sim::Rng;
 use fanout_engine::Scenario;
@@ -285,6 +285,28 @@ fn golden_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden")
 }
 
+/// A golden link: `tests/golden/<stem>.link`, with the document it must open
+/// as in `<stem>.json`, and the versions it was made with.
+struct Golden {
+    stem: &'static str,
+    link_format: u32,
+    schema: u32,
+}
+
+/// Every golden link, oldest first. Each link format and each schema version
+/// has at least one (checked below); a new version adds links made with it
+/// (`write_golden_files`), and none is ever removed or rewritten.
+const GOLDEN_LINKS: &[Golden] = &[
+    Golden { stem: "direct-publisher-consumer", link_format: 1, schema: 1 },
+    Golden { stem: "topic-two-consumers", link_format: 1, schema: 1 },
+    Golden { stem: "topic-queues-consumers", link_format: 1, schema: 1 },
+    // Format 1 once it had grown cluster components, the fault script, filter
+    // policies, redrive, runs_on and the scenario clock: every component
+    // kind, setting and fault of that time. Its JSON was written by hand.
+    Golden { stem: "v1-every-field", link_format: 1, schema: 1 },
+];
+
+/// The golden documents built in code (the others are hand-written JSON).
 fn golden_scenarios() -> [(&'static str, Scenario); 3] {
     [
         ("direct-publisher-consumer", direct_scenario()),
@@ -293,8 +315,15 @@ fn golden_scenarios() -> [(&'static str, Scenario); 3] {
     ]
 }
 
-/// Writes the golden files once. It never overwrites: once checked in they
-/// stay fixed, and a change to the format must keep decoding them.
+fn read_golden(stem: &str, ext: &str) -> String {
+    let path = golden_dir().join(format!("{stem}.{ext}"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Writes the golden files that do not exist yet: the JSON and link of the
+/// documents built in code, and the link of a hand-written `<stem>.json`.
+/// It never overwrites: once checked in they stay fixed, and a change to
+/// the format must keep decoding them.
 /// `cargo test -p fanout-engine --test codec -- --ignored write_golden_files`
 #[test]
 #[ignore]
@@ -308,20 +337,91 @@ fn write_golden_files() {
             std::fs::write(json, format!("{}\n", scenario.to_json_pretty())).unwrap();
         }
     }
+    for golden in GOLDEN_LINKS {
+        let link = golden_dir().join(format!("{}.link", golden.stem));
+        if !link.exists() {
+            let scenario = Scenario::from_json(&read_golden(golden.stem, "json"))
+                .unwrap_or_else(|e| panic!("{}.json: {e}", golden.stem));
+            std::fs::write(link, format!("{}\n", share_fragment(&scenario))).unwrap();
+        }
+    }
 }
 
 #[test]
 fn golden_links_still_open() {
-    for (stem, _) in golden_scenarios() {
-        let read = |ext: &str| {
-            let path = golden_dir().join(format!("{stem}.{ext}"));
-            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-        };
-        let (link, json) = (read("link"), read("json"));
-        let decoded = decode(&link).unwrap_or_else(|e| panic!("{stem}: {e}"));
+    for golden in GOLDEN_LINKS {
+        let (link, json) = (read_golden(golden.stem, "link"), read_golden(golden.stem, "json"));
+        let decoded = decode(&link).unwrap_or_else(|e| panic!("{}: {e}", golden.stem));
         // Compared as documents, not as text: fields added since the link was
         // made take their defaults on both sides.
-        assert_eq!(decoded, Scenario::from_json(&json).unwrap(), "{stem}");
+        let expected = Scenario::from_json(&json).unwrap_or_else(|e| panic!("{}.json: {e}", golden.stem));
+        assert_eq!(decoded, expected, "{}", golden.stem);
+    }
+}
+
+#[test]
+fn every_version_has_a_golden_link() {
+    for version in 1..=LINK_FORMAT_VERSION {
+        assert!(
+            GOLDEN_LINKS.iter().any(|g| g.link_format == version),
+            "no golden link uses link format {version}: add one (see write_golden_files)"
+        );
+    }
+    for version in 1..=SCHEMA_VERSION {
+        assert!(
+            GOLDEN_LINKS.iter().any(|g| g.schema == version),
+            "no golden link carries schema {version}: add one (see write_golden_files)"
+        );
+    }
+    // The table says what each file really is.
+    for golden in GOLDEN_LINKS {
+        let link = read_golden(golden.stem, "link");
+        assert!(link.starts_with(&format!("#s={}.", golden.link_format)), "{}: {link}", golden.stem);
+        let json: serde_json::Value = serde_json::from_str(&read_golden(golden.stem, "json")).unwrap();
+        assert_eq!(json["schema"], golden.schema, "{}", golden.stem);
+    }
+}
+
+#[test]
+fn the_every_field_link_has_every_kind_and_fault_of_its_time() {
+    let scenario = decode(&read_golden("v1-every-field", "link")).unwrap();
+    let kinds: std::collections::BTreeSet<ComponentKind> = scenario.components.iter().map(|c| c.kind()).collect();
+    assert_eq!(kinds.len(), 9, "{kinds:?}");
+    let faults: std::collections::BTreeSet<String> = scenario
+        .faults
+        .iter()
+        .map(|f| serde_json::to_value(&f.fault).unwrap().as_object().unwrap().keys().next().unwrap().clone())
+        .collect();
+    assert_eq!(faults.len(), 20, "{faults:?}");
+    assert!(scenario.wires.iter().any(|w| w.filter_policy.is_some() && w.dead_letter_queue.is_some()));
+    assert!(scenario.time_scale != 1.0 && scenario.skip_idle);
+}
+
+/// A link from a newer Fanout is refused with a message that says so, and
+/// never with a confusing complaint about fields this version does not know.
+#[test]
+fn links_from_a_newer_fanout_say_so() {
+    // A newer link format: whatever follows the prefix is not read.
+    let token = encode(&direct_scenario());
+    let payload = token.split_once('.').unwrap().1;
+    let newer_format = format!("#s={}.{payload}", LINK_FORMAT_VERSION + 1);
+    // A newer schema inside today's link format, with a field this version lacks.
+    let newer_schema = format!(
+        "#s={}",
+        token_for(
+            format!(
+                r#"{{"schema":{},"title":"From a later Fanout","components":[],"lesson":{{"steps":[]}}}}"#,
+                SCHEMA_VERSION + 1
+            )
+            .as_bytes()
+        )
+    );
+    for link in [newer_format, newer_schema] {
+        let error = assert_clear_error(decode(&link), &link);
+        assert!(matches!(error, CodecError::NewerVersion { .. }), "{link}: {error:?}");
+        let message = error.to_string();
+        assert!(message.contains("made by a newer version of Fanout"), "{message}");
+        assert!(message.contains("latest Fanout"), "{message}");
     }
 }
 
