@@ -682,16 +682,16 @@ pub(super) fn ingress_settings(c: &Component, i: &IngressConfig, props: &Inspect
             Ok(())
         }),
     );
-    html! {
+    group("Routing", html! {
         <>
             <CheckField key={format!("{}:controller_installed", c.id)} setting="controller_installed"
                 label="An ingress controller serves it" checked={i.controller_installed}
                 default_note="default on (ingress-nginx, say)"
                 help="An Ingress is only a routing table: an ingress controller must be installed to serve it. Without one, every request through it fails."
                 on_change={controller_commit} />
-            { group("Rules", ingress_rules_editor(props, c)) }
+            { ingress_rules_editor(props, c) }
         </>
-    }
+    })
 }
 
 const SCORING: [(&str, &str, ScoringStrategy); 2] = [

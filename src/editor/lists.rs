@@ -493,7 +493,7 @@ pub fn tolerations_editor(props: &InspectorProps, deployment: &Component) -> Htm
                     <SelectField compact=true setting={format!("toleration-{i}-effect")} label="Effect"
                         value={effect_value(toleration.effect).to_string()} options={effects}
                         help="The taint effect tolerated, or any." on_change={effect_commit} />
-                    <TextField compact=true setting={format!("toleration-{i}-toleration_ms")} label={format!("Stay on a NoExecute node: {lasting}")}
+                    <TextField compact=true setting={format!("toleration-{i}-toleration_ms")} label={format!("NoExecute: stay {lasting}")}
                         value={toleration.toleration_ms.map(|ms| ms.to_string()).unwrap_or_default()}
                         help="tolerationSeconds, for NoExecute taints: how long the pod may stay after the taint appears, in ms or with a unit (60 s). Empty: forever."
                         on_commit={for_commit} />
@@ -567,7 +567,7 @@ pub fn ingress_rules_editor(props: &InspectorProps, ingress: &Component) -> Html
             }
             html! {
                 <div class="list-row rule-row" key={format!("{i}:{}:{}", rule.host, rule.path_prefix)}>
-                    <TextField compact=true setting={format!("rule-{i}-host")} label="Host (empty: any)" inputmode="text"
+                    <TextField compact=true setting={format!("rule-{i}-host")} label="any host" inputmode="text"
                         value={rule.host.clone()} help="The HTTP Host this rule matches (shop.example.com); empty matches any host."
                         on_commit={host_commit} />
                     <TextField compact=true setting={format!("rule-{i}-path_prefix")} label="Path prefix" inputmode="text"
