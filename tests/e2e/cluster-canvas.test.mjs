@@ -17,14 +17,14 @@ after(async () => {
 test('cluster canvas: runs-on and selector links connect consumers, services and deployments', async (t) => {
   const page = await openApp(browser, '/', { t });
   await loadPreset(page, 'pod-failover');
-  await page.locator(testId('runs-on-web-app-web-pods')).waitFor({ timeout: 5_000 });
-  await page.locator(testId('selects-web-web-pods')).waitFor({ timeout: 5_000 });
+  await page.locator(testId('runs-on-web-app-web-pods')).waitFor({ state: 'attached', timeout: 5_000 });
+  await page.locator(testId('selects-web-web-pods')).waitFor({ state: 'attached', timeout: 5_000 });
   const tip = await page.locator('.link-runs-on title').first().textContent();
   assert.match(tip, /one instance per Running and Ready pod/);
 
   await loadPreset(page, 'zone-outage');
-  await page.locator(testId('runs-on-shipping-shipping-pods')).waitFor({ timeout: 5_000 });
-  await page.locator(testId('runs-on-accounting-accounting-pods')).waitFor({ timeout: 5_000 });
+  await page.locator(testId('runs-on-shipping-shipping-pods')).waitFor({ state: 'attached', timeout: 5_000 });
+  await page.locator(testId('runs-on-accounting-accounting-pods')).waitFor({ state: 'attached', timeout: 5_000 });
   assert.equal(await page.locator(testId('runs-on-web-app-web-pods')).count(), 0, 'the old preset’s links are gone');
 });
 
@@ -41,12 +41,12 @@ test('cluster canvas: the control plane expands into its members; killing two et
 
   // One member down: etcd keeps its quorum (2 of 3) and the API answers.
   await member('etcd-0').dispatchEvent('pointerdown', { button: 0 });
-  await page.locator(`${testId('cp-member-control-plane-etcd-0')}[data-state="down"]`).waitFor({ timeout: 5_000 });
+  await page.locator(`${testId('cp-member-control-plane-etcd-0')}[data-state="down"]`).waitFor({ state: 'attached', timeout: 5_000 });
   assert.equal(await member('apiserver').getAttribute('data-state'), 'up');
 
   // Two down: no quorum, no API.
   await member('etcd-1').dispatchEvent('pointerdown', { button: 0 });
-  await page.locator(`${testId('cp-member-control-plane-apiserver')}[data-state="down"]`).waitFor({ timeout: 5_000 });
+  await page.locator(`${testId('cp-member-control-plane-apiserver')}[data-state="down"]`).waitFor({ state: 'attached', timeout: 5_000 });
 
   // Revive one and let etcd elect a leader: the API is back.
   await member('etcd-1').dispatchEvent('pointerdown', { button: 0 });
@@ -55,7 +55,7 @@ test('cluster canvas: the control plane expands into its members; killing two et
   await page.click(testId('pause'));
 
   // The kills were live faults: the event log has them.
-  await page.locator(testId('event-log')).getByText(/etcd/).first().waitFor({ timeout: 5_000 });
+  await page.locator(testId('event-log')).getByText(/etcd/).first().waitFor({ state: 'attached', timeout: 5_000 });
 
   await page.click(testId('expand-control-plane'));
   assert.equal(await member('etcd-0').count(), 0, 'folded back');
