@@ -7,6 +7,7 @@ pub const PRESETS: &[(&str, &str)] = &[
     ("sns-fanout", include_str!("../scenarios/sns-fanout.json")),
     ("sns-sqs-per-service", include_str!("../scenarios/sns-sqs-per-service.json")),
     ("standard-vs-fifo", include_str!("../scenarios/standard-vs-fifo.json")),
+    ("ack-modes", include_str!("../scenarios/ack-modes.json")),
     ("poison-dlq", include_str!("../scenarios/poison-dlq.json")),
     ("sns-filter-policies", include_str!("../scenarios/sns-filter-policies.json")),
     ("fifo-throttling", include_str!("../scenarios/fifo-throttling.json")),
