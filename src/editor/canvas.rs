@@ -364,6 +364,7 @@ impl yew::Component for Canvas {
             })
         });
 
+        let rings = RingLengths::of(scenario);
         let components = scenario.components.iter().map(|c| {
             let selected = props.selection.as_ref() == Some(&Selection::Component(c.id.clone()));
             let moving = matches!(&self.gesture, Gesture::Moving { id, dragging: true, .. } if *id == c.id);
@@ -377,7 +378,7 @@ impl yew::Component for Canvas {
                 _ => None,
             };
             let state = BoxState { selected, moving, drop_hint, expanded: self.expanded.contains(&c.id) };
-            view_component(&placed[&c.id], state, props, link)
+            view_component(&placed[&c.id], state, &rings, props, link)
         });
 
         let rubber_band = match &self.gesture {
@@ -487,7 +488,13 @@ struct BoxState {
 
 /// One component box with its ports. A node grows to hold its pods' chips;
 /// a deployment shows its Pending pods the same way.
-fn view_component(c: &Component, state: BoxState, props: &CanvasProps, link: &html::Scope<Canvas>) -> Html {
+fn view_component(
+    c: &Component,
+    state: BoxState,
+    rings: &RingLengths,
+    props: &CanvasProps,
+    link: &html::Scope<Canvas>,
+) -> Html {
     let BoxState { selected, moving, drop_hint, expanded } = state;
     let activity = &props.live.activity(&c.id);
     let kind = c.kind();
@@ -585,7 +592,7 @@ fn view_component(c: &Component, state: BoxState, props: &CanvasProps, link: &ht
         let x = 6.0 + (i % PODS_PER_ROW) as f64 * (POD_CHIP_WIDTH + 3.0);
         let y = POD_TOP + (i / PODS_PER_ROW) as f64 * POD_ROW_HEIGHT;
         let chosen = props.selected_pod.as_deref() == Some(pod.name.as_str());
-        pod_chip(pod, x, y, chosen, link)
+        pod_chip(pod, x, y, chosen, &rings, link)
     });
     let mut tags = live_badges(activity);
     if let Some(cluster) = cluster.filter(|_| kind == ComponentKind::Deployment) {
@@ -613,7 +620,7 @@ fn view_component(c: &Component, state: BoxState, props: &CanvasProps, link: &ht
                     { badges(&[("fifo", "FIFO".into())], &id, -7.0) }
                 }
                 { badges(&tags, &id, box_h - 7.0) }
-                { node.and_then(|n| node_ring(n, cluster?)).unwrap_or_default() }
+                { node.and_then(|n| node_ring(n, cluster?, &rings)).unwrap_or_default() }
             </g>
             { for chips }
             if !members.is_empty() {
@@ -631,13 +638,37 @@ const POD_CHIP_WIDTH: f64 = 31.0;
 const POD_ROW_HEIGHT: f64 = 18.0;
 /// Where the first row of chips starts, from the box's top.
 const POD_TOP: f64 = 44.0;
-/// The documented defaults the countdown rings count down from: the node
-/// monitor grace period, the not-ready/unreachable toleration, and the cap
-/// of the crash-loop back-off.
-const NODE_GRACE_MS: u64 = 50_000;
-const TOLERATION_MS: u64 = 300_000;
-const BACKOFF_FIRST_MS: u64 = 10_000;
-const BACKOFF_CAP_MS: u64 = 300_000;
+/// What the countdown rings count down from: the node monitor grace period,
+/// each deployment's not-ready/unreachable toleration, and the crash-loop
+/// back-off, as the scenario sets them (the documented defaults unless
+/// someone changed them in the inspector).
+struct RingLengths {
+    node_grace_ms: u64,
+    backoff_initial_ms: u64,
+    backoff_max_ms: u64,
+    /// By deployment id.
+    toleration_ms: BTreeMap<String, u64>,
+}
+
+impl RingLengths {
+    fn of(scenario: &Scenario) -> RingLengths {
+        let cluster = scenario.cluster_spec().unwrap_or_default();
+        RingLengths {
+            node_grace_ms: cluster.control_plane.node_monitor_grace_period_ms,
+            backoff_initial_ms: cluster.kubelet.crash_backoff_initial_ms,
+            backoff_max_ms: cluster.kubelet.crash_backoff_max_ms,
+            toleration_ms: cluster
+                .deployments
+                .iter()
+                .map(|d| (d.name.clone(), d.config.template.node_failure_toleration_ms))
+                .collect(),
+        }
+    }
+
+    fn toleration_of(&self, deployment: &str) -> u64 {
+        self.toleration_ms.get(deployment).copied().unwrap_or(300_000)
+    }
+}
 
 fn pod_rows(pods: usize) -> usize {
     pods.div_ceil(PODS_PER_ROW)
@@ -645,7 +676,7 @@ fn pod_rows(pods: usize) -> usize {
 
 /// A small chip for one pod: its name's last part, coloured by its STATUS,
 /// hollow while not Ready; a crash-looping pod wears its back-off ring.
-fn pod_chip(pod: &PodView, x: f64, y: f64, chosen: bool, link: &html::Scope<Canvas>) -> Html {
+fn pod_chip(pod: &PodView, x: f64, y: f64, chosen: bool, rings: &RingLengths, link: &html::Scope<Canvas>) -> Html {
     let suffix = pod.name.rsplit('-').next().unwrap_or(&pod.name);
     let status = pod.status.as_str();
     let press = {
@@ -665,10 +696,11 @@ fn pod_chip(pod: &PodView, x: f64, y: f64, chosen: bool, link: &html::Scope<Canv
     }
     tip += " — click: why here / why pending";
     // The engine gives what is left of the back-off, not its length: the
-    // length is 10 s doubling per restart, capped at 5 min.
+    // length starts at the initial back-off (10 s) and doubles per restart,
+    // up to the cap (5 min).
     let backoff = pod.backoff_remaining_ms.map(|left| {
-        let doublings = pod.restarts.saturating_sub(1).min(10);
-        let total = (BACKOFF_FIRST_MS << doublings).min(BACKOFF_CAP_MS).max(left);
+        let doublings = pod.restarts.saturating_sub(1).min(20);
+        let total = rings.backoff_initial_ms.saturating_mul(1 << doublings).min(rings.backoff_max_ms).max(left);
         ring(POD_CHIP_WIDTH, 0.0, 6.0, left, total, "ring-backoff", format!("restart in {} (back-off)", seconds(left)))
     });
     html! {
@@ -685,14 +717,17 @@ fn pod_chip(pod: &PodView, x: f64, y: f64, chosen: bool, link: &html::Scope<Canv
 
 /// A node that stopped reporting counts down to NotReady; a NotReady node
 /// counts down to its pods' eviction (the soonest).
-fn node_ring(node: &NodeView, cluster: &ClusterLive) -> Option<Html> {
+fn node_ring(node: &NodeView, cluster: &ClusterLive, rings: &RingLengths) -> Option<Html> {
     if node.status == NodeStatus::NotReady {
-        let left = cluster.pods_on(&node.name).filter_map(|p| p.eviction_in_ms).min()?;
-        let total = TOLERATION_MS.max(left);
+        let (left, deployment) = cluster
+            .pods_on(&node.name)
+            .filter_map(|p| Some((p.eviction_in_ms?, p.deployment.as_str())))
+            .min_by_key(|(left, _)| *left)?;
+        let total = rings.toleration_of(deployment).max(left);
         return Some(ring(BOX_WIDTH - 14.0, 14.0, 9.0, left, total, "ring-evict", format!("pods evicted in {}", seconds(left))));
     }
     let left = node.not_ready_in_ms.filter(|_| node.down)?;
-    let total = NODE_GRACE_MS.max(left);
+    let total = rings.node_grace_ms.max(left);
     Some(ring(BOX_WIDTH - 14.0, 14.0, 9.0, left, total, "ring-grace", format!("NotReady in {} (no status)", seconds(left))))
 }
 
