@@ -17,4 +17,5 @@ pub const PRESETS: &[(&str, &str)] = &[
     ("bin-packing-vs-spreading", include_str!("../scenarios/bin-packing-vs-spreading.json")),
     ("bin-packing", include_str!("../scenarios/bin-packing.json")),
     ("readiness-probe", include_str!("../scenarios/readiness-probe.json")),
+    ("ingress-and-node-port", include_str!("../scenarios/ingress-and-node-port.json")),
 ];

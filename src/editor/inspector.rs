@@ -24,7 +24,7 @@ use super::{component_help, component_label, is_fifo, Selection};
 use fanout_engine::scenario::validate::*;
 use fanout_engine::scenario::{
     AckMode, ArrivalPattern, Component, ComponentId, Edit, MessageGroup, RedrivePolicy, Scenario, Spec,
-    Wire, DEFAULT_WIRE_LATENCY_MS,
+    Wire, DEFAULT_REQUEST_PATH, DEFAULT_WIRE_LATENCY_MS,
 };
 use std::rc::Rc;
 use yew::prelude::*;
@@ -677,6 +677,50 @@ fn wire_panel(wire: &Wire, props: &InspectorProps) -> Html {
             </>
         }
     });
+    // A wire into an Ingress is an HTTP request: its host and path pick the
+    // rule, and so the Service.
+    let into_ingress = scenario.component(&to).filter(|c| matches!(c.spec, Spec::Ingress(_)));
+    let request = into_ingress.map(|ingress| {
+        let host_commit = wire_commit(
+            props,
+            wire,
+            Rc::new(|wire: &mut Wire, text: &str| {
+                let host = text.trim().to_ascii_lowercase();
+                if host.chars().count() > MAX_TEXT_CHARS
+                    || !host.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '.' || ch == '-')
+                {
+                    return Err(format!("A host is at most {MAX_TEXT_CHARS} letters, digits, '.' or '-', e.g. shop.example.com."));
+                }
+                wire.host = host;
+                Ok(())
+            }),
+        );
+        let path_commit = wire_commit(
+            props,
+            wire,
+            Rc::new(|wire: &mut Wire, text: &str| {
+                let path = text.trim();
+                let path = if path.is_empty() { DEFAULT_REQUEST_PATH } else { path };
+                if !path.starts_with('/') || path.chars().count() > MAX_TEXT_CHARS || path.contains(char::is_whitespace) {
+                    return Err(format!("A path starts with '/' and is at most {MAX_TEXT_CHARS} characters, e.g. /books/42."));
+                }
+                wire.path = path.to_string();
+                Ok(())
+            }),
+        );
+        group("HTTP request", html! {
+            <>
+                <TextField key={format!("{from}→{to}:host")} setting="host" label="Host" value={wire.host.clone()} inputmode="text"
+                    default_note="default none"
+                    help="The request's Host header. Ingress rules with a host match only requests for that host; rules without one match any."
+                    on_commit={host_commit} />
+                <TextField key={format!("{from}→{to}:path")} setting="path" label="Path" value={wire.path.clone()} inputmode="text"
+                    default_note={format!("default {DEFAULT_REQUEST_PATH}")}
+                    help={format!("The request's path. {} sends it to the service of the rule with the longest matching path prefix; no match and the request fails.", ingress.name)}
+                    on_commit={path_commit} />
+            </>
+        })
+    });
     html! {
         <section class="inspector-body">
             <header class="inspector-head kind-wire">
@@ -698,6 +742,7 @@ fn wire_panel(wire: &Wire, props: &InspectorProps) -> Html {
                 default_note={format!("default {}", format::duration_ms(DEFAULT_WIRE_LATENCY_MS))}
                 help="One-way network delay of a message along this wire."
                 on_commit={latency_commit} />
+            { for request }
             { for subscription }
             <div class="inspector-actions">
                 <button type="button" class="button danger" data-testid="delete" onclick={on_delete}

@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launch, loadPreset, openApp, testId } from './lib.mjs';
+import { commit, launch, loadPreset, metric, openApp, testId, waitForMetric } from './lib.mjs';
 
 let browser;
 before(async () => {
@@ -59,4 +59,38 @@ test('cluster canvas: the control plane expands into its members; killing two et
 
   await page.click(testId('expand-control-plane'));
   assert.equal(await member('etcd-0').count(), 0, 'folded back');
+});
+
+test('cluster canvas: an ingress routes a wire by its path; a path no rule matches fails every request', async (t) => {
+  const page = await openApp(browser, '/', { t });
+  await loadPreset(page, 'ingress-and-node-port');
+  await page.locator(testId('routes-gateway-books')).waitFor({ state: 'attached', timeout: 5_000 });
+  await page.locator(testId('routes-gateway-food')).waitFor({ state: 'attached', timeout: 5_000 });
+
+  // The books shop's requests go to /books/42: the books app gets them.
+  await page.click(testId('play'));
+  await waitForMetric(page, 'delivered-books-app', (n) => n > 20, { timeoutMs: 20_000 });
+  await page.click(testId('pause'));
+
+  // Change the request path to one no rule matches: every request fails at the gateway.
+  await page.locator(testId('wire-books-shop-gateway')).click({ force: true });
+  await page.locator(testId('field-path')).waitFor();
+  assert.equal(await page.inputValue(testId('field-path')), '/books/42');
+  await commit(page, 'field-path', 'toys');
+  await page.getByText(/A path starts with '\/'/).waitFor({ timeout: 5_000 });
+  await commit(page, 'field-path', '/toys');
+  await page.click(testId('play'));
+  await waitForMetric(page, 'lost-gateway', (n) => n > 20, { timeoutMs: 20_000 });
+  await page.click(testId('pause'));
+  const lostAfter = await metric(page, 'lost-gateway');
+  assert.ok(lostAfter > 20);
+
+  // Undo (outside the text field, where Ctrl+Z is the field's own) brings the path back.
+  await page.locator(testId('field-path')).blur();
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="field-path"]')?.value === '/books/42',
+    null,
+    { timeout: 5_000 },
+  );
 });

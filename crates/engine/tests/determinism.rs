@@ -10,21 +10,10 @@ use fanout_engine::sim::Rng;
 use fanout_engine::{SimTime, Simulation};
 use support::{ms, preset_scenario, secs};
 
-const PRESETS: [&str; 13] = [
-    "direct-coupling",
-    "sns-fanout",
-    "sns-sqs-per-service",
-    "standard-vs-fifo",
-    "poison-dlq",
-    "sns-filter-policies",
-    "fifo-throttling",
-    "pod-failover",
-    "zone-outage",
-    "etcd-quorum",
-    "bin-packing-vs-spreading",
-    "bin-packing",
-    "readiness-probe",
-];
+/// Every preset in scenarios/, so a new one is swept without being listed.
+fn presets() -> Vec<String> {
+    support::preset_stems()
+}
 
 /// The preset with Poisson arrivals, so the seed matters.
 fn poisson(stem: &str, seed: u64) -> Scenario {
@@ -56,7 +45,8 @@ fn run_with_outage(scenario: &Scenario, chunks: &[SimTime]) -> (u64, String) {
 
 #[test]
 fn same_scenario_and_seed_give_the_same_trace_twice() {
-    for stem in PRESETS {
+    for stem in presets() {
+        let stem = stem.as_str();
         let s = poisson(stem, 7);
         let a = run_with_outage(&s, &[secs(120)]);
         let b = run_with_outage(&s, &[secs(120)]);
@@ -73,7 +63,8 @@ fn different_seeds_give_different_traces() {
 
 #[test]
 fn one_run_until_equals_many_small_steps() {
-    for stem in PRESETS {
+    for stem in presets() {
+        let stem = stem.as_str();
         let s = poisson(stem, 11);
         let whole = run_with_outage(&s, &[secs(120)]);
         // Frame-sized chunks of irregular length, as a browser would drive it.
@@ -108,7 +99,8 @@ fn step_walks_event_times_and_matches_a_straight_run() {
 #[test]
 fn conservation_holds_after_every_event_across_seeds_and_random_faults() {
     // 200 seeds per preset, each with its own random kill/revive script.
-    for stem in PRESETS {
+    for stem in presets() {
+        let stem = stem.as_str();
         for seed in 0..200 {
             let s = poisson(stem, seed);
             let mut sim = Simulation::new(&s).unwrap();

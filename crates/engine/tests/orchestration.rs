@@ -12,8 +12,15 @@ use fanout_engine::{SimTime, Simulation};
 use support::{ms, preset_scenario, secs, Build, Lesson};
 
 /// The presets this feature added; each has a cluster.
-const CLUSTER_PRESETS: [&str; 6] =
-    ["pod-failover", "zone-outage", "etcd-quorum", "bin-packing-vs-spreading", "bin-packing", "readiness-probe"];
+const CLUSTER_PRESETS: [&str; 7] = [
+    "pod-failover",
+    "zone-outage",
+    "etcd-quorum",
+    "bin-packing-vs-spreading",
+    "bin-packing",
+    "readiness-probe",
+    "ingress-and-node-port",
+];
 
 fn id(text: &str) -> ComponentId {
     ComponentId::new(text)
@@ -173,6 +180,24 @@ fn an_ingress_routes_by_path_and_fails_requests_no_rule_matches() {
     assert!(no_route > 250, "every /toys request fails: {no_route}");
     let ingress = t.cluster().ingress_counters("gateway").unwrap();
     assert_eq!(ingress.no_route, no_route, "the ingress counts them too");
+}
+
+#[test]
+fn through_the_ingress_calls_recover_once_the_node_is_not_ready_through_the_node_port_they_keep_failing() {
+    let mut t = Lesson::preset("ingress-and-node-port");
+    t.run_until(secs(29));
+    let start_up = (t.lost_at("gateway"), t.lost_at("books-nodeport"));
+    // node-1 dies at 30 s; NotReady about 50 s later takes its pods out of
+    // the endpoints.
+    t.run_until(secs(90));
+    let at_not_ready = (t.lost_at("gateway"), t.lost_at("books-nodeport"));
+    t.run_until(secs(300));
+    assert_eq!(t.lost_at("gateway"), at_not_ready.0, "ingress calls flow again once the endpoints are updated");
+    let node_port_failures = t.lost_at("books-nodeport") - at_not_ready.1;
+    // 3 calls/s, a third to node-1's address, for 210 s: about 210.
+    assert!((150..=270).contains(&node_port_failures), "NodePort calls to the dead node keep failing: {node_port_failures}");
+    assert!(at_not_ready.0 > start_up.0, "calls to the dead pods fail until NotReady");
+    assert!(t.delivered_at("books-app") > 1_000 && t.delivered_at("food-app") > 1_000);
 }
 
 #[test]

@@ -16,6 +16,18 @@ pub fn secs(n: u64) -> SimTime {
     SimTime::from_secs(n)
 }
 
+/// The file stems of every preset in scenarios/, sorted.
+#[allow(dead_code)] // Not every test file that includes `support` uses it.
+pub fn preset_stems() -> Vec<String> {
+    let dir = format!("{}/../../scenarios", env!("CARGO_MANIFEST_DIR"));
+    let mut stems: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{dir}: {e}"))
+        .filter_map(|entry| entry.ok()?.file_name().to_str()?.strip_suffix(".json").map(str::to_string))
+        .collect();
+    stems.sort();
+    stems
+}
+
 pub fn preset_scenario(stem: &str) -> Scenario {
     let path = format!("{}/../../scenarios/{stem}.json", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
