@@ -48,6 +48,9 @@ pub struct CanvasProps {
     /// A control-plane member was pressed: the fault to apply now.
     #[prop_or_default]
     pub on_fault: Callback<Fault>,
+    /// Components a lesson step keeps off the canvas, with their wires.
+    #[prop_or_default]
+    pub hidden: Rc<BTreeSet<ComponentId>>,
 }
 
 /// What the pointer is doing right now.
@@ -291,8 +294,9 @@ impl yew::Component for Canvas {
         let props = ctx.props();
         let link = ctx.link();
         let scenario = &props.scenario;
+        let shown = |c: &&Component| !props.hidden.contains(&c.id);
         let placed: BTreeMap<&ComponentId, Component> =
-            scenario.components.iter().map(|c| (&c.id, self.placed(c))).collect();
+            scenario.components.iter().filter(shown).map(|c| (&c.id, self.placed(c))).collect();
 
         let wires = scenario.wires.iter().filter_map(|wire| {
             let (from, to) = (placed.get(&wire.from)?, placed.get(&wire.to)?);
@@ -365,7 +369,7 @@ impl yew::Component for Canvas {
         });
 
         let rings = RingLengths::of(scenario);
-        let components = scenario.components.iter().map(|c| {
+        let components = scenario.components.iter().filter(shown).map(|c| {
             let selected = props.selection.as_ref() == Some(&Selection::Component(c.id.clone()));
             let moving = matches!(&self.gesture, Gesture::Moving { id, dragging: true, .. } if *id == c.id);
             // While a wire is drawn, show at a glance where it may go.
@@ -526,7 +530,7 @@ fn view_component(
         moving.then_some("moving"),
         drop_hint,
     );
-    let transform = format!("translate({} {})", c.x - BOX_WIDTH / 2.0, c.y - BOX_HEIGHT / 2.0);
+    let mut top = c.y - BOX_HEIGHT / 2.0;
     let press_body = {
         let id = id.clone();
         link.callback(move |e: PointerEvent| Msg::PressComponent(id.clone(), e))
@@ -547,7 +551,13 @@ fn view_component(
     };
     if !members.is_empty() {
         box_h = control_plane::ROWS_TOP + members.len() as f64 * control_plane::ROW_HEIGHT + 4.0;
+        // Low on the stage (where presets keep it, beside the nodes), the box
+        // grows upwards so its rows stay on screen; it has no ports to move.
+        if c.y > GROW_UPWARDS_BELOW_Y {
+            top = c.y + BOX_HEIGHT / 2.0 - box_h;
+        }
     }
+    let transform = format!("translate({} {top})", c.x - BOX_WIDTH / 2.0);
     let chevron = (kind == ComponentKind::ControlPlane).then(|| {
         let id = id.clone();
         let toggle = link.callback(move |e: PointerEvent| {
@@ -636,6 +646,8 @@ fn view_component(
 const PODS_PER_ROW: usize = 4;
 const POD_CHIP_WIDTH: f64 = 31.0;
 const POD_ROW_HEIGHT: f64 = 18.0;
+/// An expanded control plane whose centre is below this grows upwards.
+const GROW_UPWARDS_BELOW_Y: f64 = 250.0;
 /// Where the first row of chips starts, from the box's top.
 const POD_TOP: f64 = 44.0;
 /// What the countdown rings count down from: the node monitor grace period,

@@ -39,12 +39,12 @@ pub fn members(id: &ComponentId, config: &ControlPlaneConfig, live: Option<&Clus
     let leader = cp.and_then(|cp| cp.etcd_leader);
     let mut rows = vec![Member {
         key: "apiserver".into(),
-        label: "kube-apiserver".into(),
+        label: "apiserver".into(),
         up: api_up,
-        detail: if api_up { "serving".into() } else { "no etcd quorum".into() },
+        detail: if api_up { "up".into() } else { "no quorum".into() },
         press: None,
         tip: format!(
-            "The API answers while etcd has a quorum: {quorum} of {} members up (now {members_up}).",
+            "kube-apiserver answers while etcd has a quorum: {quorum} of {} members up (now {members_up}). It follows etcd: revive members to bring it back.",
             etcd_up.len()
         ),
     }];
@@ -54,14 +54,14 @@ pub fn members(id: &ComponentId, config: &ControlPlaneConfig, live: Option<&Clus
             key: format!("etcd-{m}"),
             label: format!("etcd-{m}"),
             up: *up,
-            detail: if !up { "down".into() } else if is_leader { "leader".into() } else { "follower".into() },
+            detail: if !up { "down".into() } else if is_leader { "leader".into() } else { "up".into() },
             press: Some(if *up {
                 Fault::KillEtcdMember(id.clone(), m as u32)
             } else {
                 Fault::ReviveEtcdMember(id.clone(), m as u32)
             }),
             tip: if *up {
-                format!("etcd member {m}{}: press to kill it", if is_leader { " (the leader)" } else { "" })
+                format!("etcd member {m}{}: press to kill it", if is_leader { ", the leader" } else { ", a follower" })
             } else {
                 format!("etcd member {m} is down: press to revive it")
             },
@@ -70,21 +70,22 @@ pub fn members(id: &ComponentId, config: &ControlPlaneConfig, live: Option<&Clus
     let elected = |name: &str, replicas: u32, view: Option<&fanout_engine::cluster::ElectionView>, kill: Fault, revive: Fault| {
         let (up, total, leader, active) =
             view.map_or((replicas, replicas, Some(0), true), |v| (v.replicas_up, v.replicas, v.leader, v.active));
-        let detail = match (up, leader) {
-            (0, _) => "down".to_string(),
-            (_, Some(l)) if active => format!("{up}/{total} up · leader {l}"),
-            (_, Some(l)) => format!("{up}/{total} up · leader {l}, waiting for the API"),
-            (_, None) => format!("{up}/{total} up · electing a leader"),
+        let (detail, state) = match (up, leader) {
+            (0, _) => ("down".to_string(), "every replica is down".to_string()),
+            (_, Some(l)) if active => (format!("{up}/{total}"), format!("{up} of {total} replicas up, replica {l} leads")),
+            (_, Some(l)) => (format!("{up}/{total} idle"), format!("replica {l} leads but cannot reach the API")),
+            (_, None) => ("electing".to_string(), format!("{up} of {total} replicas up, electing a leader")),
         };
+        let short = name.trim_start_matches("kube-");
         Member {
-            key: name.trim_start_matches("kube-").into(),
-            label: name.into(),
+            key: short.into(),
+            label: if short == "controller-manager" { "controller-mgr".into() } else { short.into() },
             up: up > 0,
             detail,
             tip: if up > 0 {
-                format!("{name}: press to kill its leader (another replica takes over after the lease)")
+                format!("{name}: {state}. Press to kill its leader (another replica takes over after the lease).")
             } else {
-                format!("{name} is down: press to bring every replica back")
+                format!("{name}: {state}. Press to bring every replica back.")
             },
             press: Some(if up > 0 { kill } else { revive }),
         }

@@ -2,6 +2,7 @@
 //! so a dot always rides exactly on its wire. Canvas units are CSS pixels at
 //! zoom 1; a component's (x, y) is the centre of its box.
 
+use fanout_engine::scenario::edit::connection_rule;
 use fanout_engine::scenario::{Component, ComponentKind};
 
 pub const BOX_WIDTH: f64 = 144.0;
@@ -21,14 +22,15 @@ impl Point {
     }
 }
 
-/// Whether a kind has an input port (something can wire into it).
+/// Whether a kind has an input port: some kind may wire into it (a node,
+/// a deployment or the control plane never receives messages).
 pub fn has_in_port(kind: ComponentKind) -> bool {
-    kind != ComponentKind::Publisher
+    ComponentKind::ALL.iter().any(|&from| connection_rule(from, kind).is_ok())
 }
 
-/// Whether a kind has an output port (it can wire to something).
+/// Whether a kind has an output port: it may wire to some kind.
 pub fn has_out_port(kind: ComponentKind) -> bool {
-    kind != ComponentKind::Consumer
+    ComponentKind::ALL.iter().any(|&to| connection_rule(kind, to).is_ok())
 }
 
 /// Centre of the input port, on the left edge.
@@ -190,6 +192,15 @@ mod tests {
 
     fn component(id: &str, kind: ComponentKind, x: f64, y: f64) -> Component {
         Component { id: ComponentId::new(id), name: id.into(), x, y, spec: kind.default_spec() }
+    }
+
+    #[test]
+    fn only_kinds_that_can_be_wired_have_ports() {
+        use ComponentKind::*;
+        let inputs: Vec<ComponentKind> = ComponentKind::ALL.into_iter().filter(|&k| has_in_port(k)).collect();
+        let outputs: Vec<ComponentKind> = ComponentKind::ALL.into_iter().filter(|&k| has_out_port(k)).collect();
+        assert_eq!(inputs, [Topic, Queue, Consumer, Service, Ingress]);
+        assert_eq!(outputs, [Publisher, Topic, Queue]);
     }
 
     #[test]
