@@ -5,6 +5,7 @@
 
 use crate::autosave::{self, Autosave, Stored};
 use crate::editor::{Inspector, Palette, Selection};
+use crate::i18n::{self, Lang, LangSwitch, Text};
 use crate::playback::Playback;
 use crate::share::{forget_link_in_address, is_own_work, scenario_from_location, ShareBar};
 use fanout_engine::scenario::{apply, validate, Edit, History, Scenario};
@@ -29,6 +30,8 @@ pub enum Msg {
     DeleteSelection,
     ShowError(String),
     DismissError,
+    /// The header's language switch.
+    SetLang(Lang),
 }
 
 pub struct App {
@@ -42,6 +45,8 @@ pub struct App {
     /// their own work, which stays on the canvas meanwhile.
     offered_link: Option<Rc<Scenario>>,
     link_choice_ref: NodeRef,
+    /// The interface's language, provided to every component as a context.
+    lang: Lang,
     _keys: EventListener,
 }
 
@@ -78,7 +83,7 @@ impl App {
             Edit::AddComponent(c) => Some(c.id.clone()),
             _ => None,
         };
-        if let Err(reason) = check_edit(self.history.current(), &edit) {
+        if let Err(reason) = self.check_edit(self.history.current(), &edit) {
             self.error = Some(reason);
             return true;
         }
@@ -94,6 +99,18 @@ impl App {
         }
         true
     }
+
+    /// Refuses an edit that would turn a valid document into one that could
+    /// not be saved, shared or run (for example a 501st component), with the
+    /// reason. The editor's own checks catch most of these first; this is
+    /// the backstop.
+    fn check_edit(&self, current: &Scenario, edit: &Edit) -> Result<(), String> {
+        match check_edit(current, edit) {
+            Err(Refusal::Edit(reason)) => Err(reason),
+            Err(Refusal::Invalid(first)) => Err(self.lang.format(Text::ChangeNotMade, &[("reason", &first)])),
+            Ok(()) => Ok(()),
+        }
+    }
 }
 
 impl Component for App {
@@ -106,7 +123,10 @@ impl Component for App {
         let start = autosave::start(stored, scenario_from_location(), is_own_work);
         let autosave = Autosave::new(storage_allowed, &start.scenario, ctx.link().callback(Msg::ShowError));
         let history = History::new(start.scenario);
+        let lang = i18n::initial_lang();
+        i18n::show_in_document(lang);
         App {
+            lang,
             scenario: Rc::new(history.current().clone()),
             history,
             selection: None,
@@ -190,6 +210,12 @@ impl Component for App {
                 true
             }
             Msg::DismissError => self.error.take().is_some(),
+            Msg::SetLang(lang) => {
+                i18n::remember(lang);
+                let changed = self.lang != lang;
+                self.lang = lang;
+                changed
+            }
         }
     }
 
@@ -198,19 +224,21 @@ impl Component for App {
         let on_edit = link.callback(Msg::Edit);
         let on_select = link.callback(Msg::Select);
         let on_error = link.callback(Msg::ShowError);
-        let title = if self.scenario.title.trim().is_empty() { "Untitled scenario" } else { self.scenario.title.as_str() };
+        let lang = self.lang;
+        let title = if self.scenario.title.trim().is_empty() { lang.t(Text::UntitledScenario) } else { self.scenario.title.as_str() };
         let banner = self.error.as_ref().map(|message| {
             html! {
                 <div class="error-banner" data-testid="error" role="alert">
                     <span class="error-icon" aria-hidden="true">{ "!" }</span>
                     <span class="error-message">{ message }</span>
                     <button type="button" class="error-dismiss" data-testid="error-dismiss"
-                            aria-label="Dismiss" title="Dismiss"
+                            aria-label={lang.t(Text::Dismiss)} title={lang.t(Text::Dismiss)}
                             onclick={link.callback(|_| Msg::DismissError)}>{ "×" }</button>
                 </div>
             }
         });
         html! {
+            <ContextProvider<Lang> context={lang}>
             <div class={classes!("app", banner.is_some().then_some("has-error"))} data-testid="app">
                 <header class="app-header">
                     <div class="brand">
@@ -227,9 +255,10 @@ impl Component for App {
                     <div class="header-tools">
                         <ShareBar scenario={self.scenario.clone()} on_load={link.callback(Msg::Load)}
                                   on_link={link.callback(Msg::LinkOpened)} on_error={on_error.clone()} />
-                        <div class="undo-redo" role="group" aria-label="History">
+                        <LangSwitch on_change={link.callback(Msg::SetLang)} />
+                        <div class="undo-redo" role="group" aria-label={lang.t(Text::HistoryGroup)}>
                             <button type="button" class="icon-button" data-testid="undo"
-                                    title="Undo (Ctrl+Z, ⌘Z on a Mac)" aria-label="Undo"
+                                    title={lang.t(Text::UndoTitle)} aria-label={lang.t(Text::Undo)}
                                     disabled={!self.history.can_undo()}
                                     onclick={link.callback(|_| Msg::Undo)}>
                                 <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true">
@@ -237,7 +266,7 @@ impl Component for App {
                                 </svg>
                             </button>
                             <button type="button" class="icon-button" data-testid="redo"
-                                    title="Redo (Ctrl+Shift+Z or Ctrl+Y, ⇧⌘Z on a Mac)" aria-label="Redo"
+                                    title={lang.t(Text::RedoTitle)} aria-label={lang.t(Text::Redo)}
                                     disabled={!self.history.can_redo()}
                                     onclick={link.callback(|_| Msg::Redo)}>
                                 <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true">
@@ -257,6 +286,7 @@ impl Component for App {
                            on_edit={on_edit} on_select={on_select} />
                 { self.view_link_choice(ctx) }
             </div>
+            </ContextProvider<Lang>>
         }
     }
 
@@ -281,6 +311,14 @@ impl App {
     fn view_link_choice(&self, ctx: &Context<Self>) -> Html {
         let Some(shared) = &self.offered_link else { return html! {} };
         let link = ctx.link();
+        let lang = self.lang;
+        let what = i18n::fill_html(
+            lang.t(Text::LinkChoiceWhat),
+            vec![
+                ("shared", html! { <strong data-testid="link-choice-shared">{ describe(shared, lang) }</strong> }),
+                ("own", html! { <strong data-testid="link-choice-own">{ describe(&self.scenario, lang) }</strong> }),
+            ],
+        );
         html! {
             <dialog class="link-choice" data-testid="link-choice" ref={self.link_choice_ref.clone()}
                     aria-labelledby="link-choice-title" aria-describedby="link-choice-what"
@@ -288,23 +326,16 @@ impl App {
                         event.prevent_default();
                         Msg::KeepMyWork
                     })}>
-                <h2 id="link-choice-title">{ "Open the shared scenario?" }</h2>
-                <p id="link-choice-what">
-                    { "The link holds " }<strong data-testid="link-choice-shared">{ describe(shared) }</strong>
-                    { ". Your own work in this browser is " }
-                    <strong data-testid="link-choice-own">{ describe(&self.scenario) }</strong>{ "." }
-                </p>
-                <p class="link-choice-note">
-                    { "If you open the link, your work stays saved here until you change the shared scenario, \
-                       and Undo brings it back." }
-                </p>
+                <h2 id="link-choice-title">{ lang.t(Text::LinkChoiceTitle) }</h2>
+                <p id="link-choice-what">{ what }</p>
+                <p class="link-choice-note">{ lang.t(Text::LinkChoiceNote) }</p>
                 <div class="link-choice-buttons">
                     <button type="button" data-testid="link-choice-keep" autofocus=true
-                            title="Close the link and go on with your own scenario"
-                            onclick={link.callback(|_| Msg::KeepMyWork)}>{ "Keep my work" }</button>
+                            title={lang.t(Text::KeepMyWorkTitle)}
+                            onclick={link.callback(|_| Msg::KeepMyWork)}>{ lang.t(Text::KeepMyWork) }</button>
                     <button type="button" class="primary" data-testid="link-choice-open"
-                            title="Show the shared scenario; Undo returns to your work"
-                            onclick={link.callback(|_| Msg::OpenOfferedLink)}>{ "Open the shared scenario" }</button>
+                            title={lang.t(Text::OpenSharedScenarioTitle)}
+                            onclick={link.callback(|_| Msg::OpenOfferedLink)}>{ lang.t(Text::OpenSharedScenario) }</button>
                 </div>
             </dialog>
         }
@@ -312,12 +343,12 @@ impl App {
 }
 
 /// A scenario in a few words: its title (or "an untitled scenario") and size.
-fn describe(scenario: &Scenario) -> String {
+fn describe(scenario: &Scenario, lang: Lang) -> String {
     let count = scenario.components.len();
-    let parts = if count == 1 { "1 component".to_string() } else { format!("{count} components") };
+    let parts = if count == 1 { lang.t(Text::OneComponent).to_string() } else { lang.format(Text::ManyComponents, &[("n", &count)]) };
     match scenario.title.trim() {
-        "" => format!("an untitled scenario with {parts}"),
-        title => format!("“{title}” ({parts})"),
+        "" => lang.format(Text::UntitledWithParts, &[("parts", &parts)]),
+        title => lang.format(Text::TitledWithParts, &[("title", &title), ("parts", &parts)]),
     }
 }
 
@@ -362,18 +393,22 @@ fn typing_in_field(event: &KeyboardEvent) -> bool {
         || element.closest("[contenteditable=true]").ok().flatten().is_some()
 }
 
-/// Refuses an edit that would turn a valid document into one that could not
-/// be saved, shared or run (for example a 501st component), with the reason.
-/// The editor's own checks catch most of these first; this is the backstop.
-fn check_edit(current: &Scenario, edit: &Edit) -> Result<(), String> {
+/// Why an edit was refused: the edit itself failed (its reason, capitalised),
+/// or it would make a valid document invalid (the first problem).
+enum Refusal {
+    Edit(String),
+    Invalid(String),
+}
+
+/// See [`App::check_edit`]; the reasons are the engine's (English for now).
+fn check_edit(current: &Scenario, edit: &Edit) -> Result<(), Refusal> {
     let mut candidate = current.clone();
     if let Err(reason) = apply(&mut candidate, edit.clone()) {
-        return Err(capitalise(&reason.to_string()));
+        return Err(Refusal::Edit(capitalise(&reason.to_string())));
     }
     match validate(&candidate) {
         Err(problems) if validate(current).is_ok() => {
-            let first = problems.first().map(|p| p.to_string()).unwrap_or_default();
-            Err(format!("That change was not made: {first}"))
+            Err(Refusal::Invalid(problems.first().map(|p| p.to_string()).unwrap_or_default()))
         }
         _ => Ok(()),
     }

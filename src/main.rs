@@ -1,6 +1,7 @@
 mod app;
 mod autosave;
 mod editor;
+mod i18n;
 mod live;
 mod panels;
 mod playback;
