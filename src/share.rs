@@ -3,6 +3,7 @@
 //! `fanout_engine::scenario::codec`; this module only talks to the browser
 //! (location, clipboard, downloads, file inputs).
 
+use crate::i18n::{self, Lang, Text};
 use crate::presets::PRESETS;
 use fanout_engine::scenario::codec::{decode, scenario_from_file_text, share_fragment, MAX_LINK_CHARS};
 use fanout_engine::scenario::Scenario;
@@ -58,16 +59,23 @@ pub fn forget_link_in_address() {
 /// A preset from `crate::presets`, parsed once.
 struct Preset {
     stem: &'static str,
+    /// The scenario, or why the codec refused it.
     scenario: Result<Scenario, String>,
+}
+
+impl Preset {
+    /// The scenario, or a message saying this preset is broken and why.
+    fn scenario(&self, lang: Lang) -> Result<&Scenario, String> {
+        self.scenario
+            .as_ref()
+            .map_err(|reason| lang.format(Text::PresetBroken, &[("stem", &self.stem), ("reason", reason)]))
+    }
 }
 
 fn load_presets() -> Vec<Preset> {
     PRESETS
         .iter()
-        .map(|(stem, json)| Preset {
-            stem,
-            scenario: scenario_from_file_text(json).map_err(|e| format!("The preset '{stem}' is broken: {e}")),
-        })
+        .map(|(stem, json)| Preset { stem, scenario: scenario_from_file_text(json).map_err(|e| e.to_string()) })
         .collect()
 }
 
@@ -147,6 +155,7 @@ pub enum Msg {
     ImportChosen,
     ImportRead(Result<String, String>),
     HashChanged,
+    LangChanged(Lang),
 }
 
 /// The presets menu, share link, export and import, for the header.
@@ -159,6 +168,8 @@ pub struct ShareBar {
     import_ref: NodeRef,
     /// `hashchange` (a pasted link) and `keydown` (Escape closes the menu).
     _listeners: [EventListener; 2],
+    lang: Lang,
+    _lang: Option<ContextHandle<Lang>>,
 }
 
 impl Component for ShareBar {
@@ -175,7 +186,10 @@ impl Component for ShareBar {
                 link.send_message(Msg::CloseMenu);
             }
         });
+        let (lang, lang_handle) = i18n::subscribe(ctx.link(), Msg::LangChanged);
         ShareBar {
+            lang,
+            _lang: lang_handle,
             presets: load_presets(),
             menu_open: false,
             link: None,
@@ -199,9 +213,9 @@ impl Component for ShareBar {
             }
             Msg::ChoosePreset(index) => {
                 self.menu_open = false;
-                match self.presets.get(index).map(|p| &p.scenario) {
+                match self.presets.get(index).map(|p| p.scenario(self.lang)) {
                     Some(Ok(scenario)) => props.on_load.emit(scenario.clone()),
-                    Some(Err(message)) => props.on_error.emit(message.clone()),
+                    Some(Err(message)) => props.on_error.emit(message),
                     None => {}
                 }
                 true
@@ -209,10 +223,7 @@ impl Component for ShareBar {
             Msg::Share => {
                 let fragment = share_fragment(&props.scenario);
                 if fragment.len() > MAX_LINK_CHARS {
-                    props.on_error.emit(
-                        "This scenario is too large for a share link; use Export to save it as a file instead."
-                            .to_string(),
-                    );
+                    props.on_error.emit(self.lang.t(Text::TooLargeToShare).to_string());
                     return false;
                 }
                 let location = gloo_utils::window().location();
@@ -247,7 +258,7 @@ impl Component for ShareBar {
             Msg::Export => {
                 let name = export_file_name(&props.scenario.title);
                 if download(&name, &props.scenario.to_json_pretty()).is_err() {
-                    props.on_error.emit("The browser refused to save the file.".to_string());
+                    props.on_error.emit(self.lang.t(Text::SaveRefused).to_string());
                 }
                 false
             }
@@ -257,11 +268,11 @@ impl Component for ShareBar {
                 // Clear the input so choosing the same file again still fires.
                 input.set_value("");
                 let Some(file) = file else { return false };
-                let link = ctx.link().clone();
+                let (link, lang) = (ctx.link().clone(), self.lang);
                 on_settled(file.text(), move |outcome| {
                     let text = match outcome {
-                        Ok(text) => text.as_string().ok_or_else(|| "The file is not text.".to_string()),
-                        Err(_) => Err("The file could not be read.".to_string()),
+                        Ok(text) => text.as_string().ok_or_else(|| lang.t(Text::FileNotText).to_string()),
+                        Err(_) => Err(lang.t(Text::FileUnreadable).to_string()),
                     };
                     link.send_message(Msg::ImportRead(text));
                 });
@@ -282,17 +293,22 @@ impl Component for ShareBar {
                 }
                 false
             }
+            Msg::LangChanged(lang) => {
+                self.lang = lang;
+                true
+            }
         }
     }
 
     fn view(&self, ctx: &Context<Self>) -> Html {
         let link = ctx.link();
+        let lang = self.lang;
         let menu = self.menu_open.then(|| {
             let items = self.presets.iter().enumerate().map(|(index, preset)| {
-                let (title, description) = match &preset.scenario {
+                let (title, description) = match preset.scenario(lang) {
                     Ok(s) if !s.title.is_empty() => (s.title.clone(), s.description.clone()),
                     Ok(s) => (preset.stem.to_string(), s.description.clone()),
-                    Err(message) => (preset.stem.to_string(), message.clone()),
+                    Err(message) => (preset.stem.to_string(), message),
                 };
                 html! {
                     <li role="none">
@@ -308,9 +324,9 @@ impl Component for ShareBar {
             html! {
                 <>
                     <div class="menu-backdrop" onclick={link.callback(|_| Msg::CloseMenu)}></div>
-                    <ul class="scenarios-menu" role="menu" aria-label="Preset scenarios">
+                    <ul class="scenarios-menu" role="menu" aria-label={lang.t(Text::PresetScenarios)}>
                         if self.presets.is_empty() {
-                            <li class="preset-none">{ "No presets in this build." }</li>
+                            <li class="preset-none">{ lang.t(Text::NoPresets) }</li>
                         }
                         { for items }
                     </ul>
@@ -322,23 +338,23 @@ impl Component for ShareBar {
                 <div class="scenarios">
                     <button type="button" data-testid="scenarios" aria-haspopup="menu"
                         aria-expanded={self.menu_open.to_string()}
-                        onclick={link.callback(|_| Msg::ToggleMenu)}>{ "Scenarios ▾" }</button>
+                        onclick={link.callback(|_| Msg::ToggleMenu)}>{ lang.t(Text::ScenariosMenu) }</button>
                     { for menu }
                 </div>
-                <button type="button" data-testid="share" title="Make a link that opens this scenario, and copy it"
-                    onclick={link.callback(|_| Msg::Share)}>{ "Share" }</button>
+                <button type="button" data-testid="share" title={lang.t(Text::ShareTitle)}
+                    onclick={link.callback(|_| Msg::Share)}>{ lang.t(Text::Share) }</button>
                 if let Some(url) = &self.link {
                     <input class="share-link" data-testid="share-link" type="text" readonly=true
-                        value={url.clone()} aria-label="Share link"
+                        value={url.clone()} aria-label={lang.t(Text::ShareLink)}
                         onfocus={Callback::from(|e: FocusEvent| e.target_unchecked_into::<HtmlInputElement>().select())} />
                     if self.copied {
-                        <span class="share-copied" role="status">{ "copied" }</span>
+                        <span class="share-copied" role="status">{ lang.t(Text::Copied) }</span>
                     }
                 }
-                <button type="button" data-testid="export" title="Download this scenario as a .json file"
-                    onclick={link.callback(|_| Msg::Export)}>{ "Export" }</button>
-                <label class="import" title="Open a scenario .json file">
-                    { "Import" }
+                <button type="button" data-testid="export" title={lang.t(Text::ExportTitle)}
+                    onclick={link.callback(|_| Msg::Export)}>{ lang.t(Text::Export) }</button>
+                <label class="import" title={lang.t(Text::ImportTitle)}>
+                    { lang.t(Text::Import) }
                     <input type="file" data-testid="import" accept=".json,application/json"
                         ref={self.import_ref.clone()} onchange={link.callback(|_| Msg::ImportChosen)} />
                 </label>
