@@ -8,7 +8,8 @@
 
 use super::geometry::{self, Point};
 use super::icons::kind_icon;
-use super::{canvas_element, client_to_canvas, commit_pending_input, new_component, variant_help, variant_label};
+use super::{canvas_element, client_to_canvas, commit_pending_input, new_component};
+use crate::i18n::{self, Lang, Text};
 use fanout_engine::scenario::{ComponentKind, Edit, Scenario};
 use gloo_events::EventListener;
 use std::rc::Rc;
@@ -61,12 +62,15 @@ pub enum Msg {
     Release(Point),
     Cancel,
     Click(Entry),
+    LangChanged(Lang),
 }
 
 pub struct Palette {
     drag: Option<Drag>,
     /// `Date.now()` before which a click is the tail of a drag, not a click.
     ignore_clicks_until_ms: f64,
+    lang: Lang,
+    _lang: Option<ContextHandle<Lang>>,
 }
 
 impl Palette {
@@ -87,8 +91,9 @@ impl Component for Palette {
     type Message = Msg;
     type Properties = PaletteProps;
 
-    fn create(_ctx: &Context<Self>) -> Self {
-        Palette { drag: None, ignore_clicks_until_ms: 0.0 }
+    fn create(ctx: &Context<Self>) -> Self {
+        let (lang, lang_handle) = i18n::subscribe(ctx.link(), Msg::LangChanged);
+        Palette { drag: None, ignore_clicks_until_ms: 0.0, lang, _lang: lang_handle }
     }
 
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
@@ -153,11 +158,16 @@ impl Component for Palette {
                 add_component(props, kind, fifo, None);
                 false
             }
+            Msg::LangChanged(lang) => {
+                self.lang = lang;
+                true
+            }
         }
     }
 
     fn view(&self, ctx: &Context<Self>) -> Html {
         let link = ctx.link();
+        let lang = self.lang;
         let items = ENTRIES.into_iter().map(|entry| {
             let (kind, fifo) = entry;
             let dragging = self.drag.as_ref().is_some_and(|d| d.dragging && d.entry == entry);
@@ -167,11 +177,11 @@ impl Component for Palette {
                     <button type="button"
                             class={classes!("palette-item", format!("kind-{}", kind.as_str()), fifo.then_some("variant"), dragging.then_some("dragging"))}
                             data-testid={testid}
-                            title={variant_help(kind, fifo)}
+                            title={lang.t(Text::kind_help(kind, fifo))}
                             onpointerdown={link.callback(move |e: PointerEvent| Msg::Press(entry, e))}
                             onclick={link.callback(move |_| Msg::Click(entry))}>
                         { kind_icon(kind, 22) }
-                        <span class="palette-label">{ palette_label(kind, fifo) }</span>
+                        <span class="palette-label">{ lang.t(palette_label(kind, fifo)) }</span>
                     </button>
                 </li>
             }
@@ -182,15 +192,15 @@ impl Component for Palette {
             html! {
                 <div class={classes!("palette-ghost", format!("kind-{}", kind.as_str()))} style={style} aria-hidden="true">
                     { kind_icon(kind, 20) }
-                    <span>{ variant_label(kind, fifo) }</span>
+                    <span>{ lang.t(Text::kind(kind, fifo)) }</span>
                 </div>
             }
         });
         html! {
-            <nav class="palette" aria-label="Components">
-                <h2 class="panel-title">{ "Components" }</h2>
+            <nav class="palette" aria-label={lang.t(Text::PaletteTitle)}>
+                <h2 class="panel-title">{ lang.t(Text::PaletteTitle) }</h2>
                 <ul class="palette-items">{ for items }</ul>
-                <p class="palette-hint">{ "Drag onto the canvas, or click to add." }</p>
+                <p class="palette-hint">{ lang.t(Text::PaletteHint) }</p>
                 { for ghost }
             </nav>
         }
@@ -214,11 +224,11 @@ fn add_component(props: &PaletteProps, kind: ComponentKind, fifo: bool, at: Opti
 }
 
 /// Under their Standard kind, "FIFO queue" says enough.
-fn palette_label(kind: ComponentKind, fifo: bool) -> &'static str {
+fn palette_label(kind: ComponentKind, fifo: bool) -> Text {
     match (kind, fifo) {
-        (ComponentKind::Queue, true) => "FIFO queue",
-        (ComponentKind::Topic, true) => "FIFO topic",
-        _ => kind.label(),
+        (ComponentKind::Queue, true) => Text::PaletteFifoQueue,
+        (ComponentKind::Topic, true) => Text::PaletteFifoTopic,
+        _ => Text::kind(kind, false),
     }
 }
 

@@ -7,6 +7,7 @@
 //! have the same `{placeholders}`.
 
 use super::Lang;
+use fanout_engine::scenario::ComponentKind;
 
 macro_rules! catalogue {
     ($( $key:ident => $en:literal, $ko:literal; )*) => {
@@ -31,6 +32,43 @@ impl Text {
     /// This text in `lang`.
     pub fn text(self, lang: Lang) -> &'static str {
         TEXTS[self as usize][lang as usize]
+    }
+
+    /// What a person calls a component's kind, FIFO variants included.
+    pub fn kind(kind: ComponentKind, fifo: bool) -> Text {
+        use ComponentKind as K;
+        match (kind, fifo) {
+            (K::Topic, true) => Text::KindFifoTopic,
+            (K::Queue, true) => Text::KindFifoQueue,
+            (K::Publisher, _) => Text::KindPublisher,
+            (K::Topic, _) => Text::KindTopic,
+            (K::Queue, _) => Text::KindQueue,
+            (K::Consumer, _) => Text::KindConsumer,
+            (K::Node, _) => Text::KindNode,
+            (K::Deployment, _) => Text::KindDeployment,
+            (K::Service, _) => Text::KindService,
+            (K::Ingress, _) => Text::KindIngress,
+            (K::ControlPlane, _) => Text::KindControlPlane,
+        }
+    }
+
+    /// What a kind does, in a sentence or three, FIFO variants included.
+    /// Figures match the defaults (SEMANTICS.md).
+    pub fn kind_help(kind: ComponentKind, fifo: bool) -> Text {
+        use ComponentKind as K;
+        match (kind, fifo) {
+            (K::Topic, true) => Text::HelpFifoTopic,
+            (K::Queue, true) => Text::HelpFifoQueue,
+            (K::Publisher, _) => Text::HelpPublisher,
+            (K::Topic, _) => Text::HelpTopic,
+            (K::Queue, _) => Text::HelpQueue,
+            (K::Consumer, _) => Text::HelpConsumer,
+            (K::Node, _) => Text::HelpNode,
+            (K::Deployment, _) => Text::HelpDeployment,
+            (K::Service, _) => Text::HelpService,
+            (K::Ingress, _) => Text::HelpIngress,
+            (K::ControlPlane, _) => Text::HelpControlPlane,
+        }
     }
 }
 
@@ -78,11 +116,64 @@ catalogue! {
     ExportTitle => "Download this scenario as a .json file", "이 시나리오를 .json 파일로 내려받습니다";
     Import => "Import", "가져오기";
     ImportTitle => "Open a scenario .json file", "시나리오 .json 파일을 엽니다";
+
+    // Component kinds: what a person calls them (FIFO variants included),
+    // and what each does (the palette's tooltips).
+    KindPublisher => "Publisher", "발행자";
+    KindTopic => "SNS topic", "SNS 토픽";
+    KindFifoTopic => "SNS FIFO topic", "SNS FIFO 토픽";
+    KindQueue => "SQS queue", "SQS 큐";
+    KindFifoQueue => "SQS FIFO queue", "SQS FIFO 큐";
+    KindConsumer => "Consumer", "컨슈머";
+    KindNode => "Node", "노드";
+    KindDeployment => "Deployment", "Deployment";
+    KindService => "Service", "서비스";
+    KindIngress => "Ingress", "Ingress";
+    KindControlPlane => "Control plane", "컨트롤 플레인";
+    PaletteFifoTopic => "FIFO topic", "FIFO 토픽";
+    PaletteFifoQueue => "FIFO queue", "FIFO 큐";
+    HelpPublisher => "Publisher: creates orders (default 2 msg/s, steady or Poisson) and sends a copy down every outgoing wire. Wired straight to a consumer it is a direct HTTP-like call: orders sent while that consumer is down are lost.",
+        "발행자: 주문을 만들어 (기본 초당 2건, 일정한 간격 또는 포아송) 나가는 연결마다 사본을 보냅니다. 컨슈머에 바로 연결하면 HTTP 같은 직접 호출이라, 그 컨슈머가 죽어 있는 동안 보낸 주문은 유실됩니다.";
+    HelpTopic => "SNS Standard topic: pushes a copy of every message to each subscriber (its outgoing wires). Pushes to a consumer that is down are retried 3 times, 20 s apart, then dropped; delivery into a queue always succeeds.",
+        "SNS Standard 토픽: 모든 메세지의 사본을 구독자(나가는 연결)마다 Push합니다. 죽어 있는 컨슈머로의 Push는 20초 간격으로 3번 재시도한 뒤 버리고, 큐로의 전달은 항상 성공합니다.";
+    HelpFifoTopic => "SNS FIFO topic: like a Standard topic, but each message group keeps its order, duplicates within 5 minutes are dropped, and it publishes up to 3,000 msg/s. It delivers only to SQS FIFO queues.",
+        "SNS FIFO 토픽: Standard 토픽과 같지만 메세지 그룹마다 순서를 지키고, 5분 안의 중복은 버리며, 초당 3,000건까지 발행합니다. SQS FIFO 큐에만 전달합니다.";
+    HelpQueue => "SQS Standard queue: stores messages until a consumer receives and deletes them; visibility timeout 30 s. At-least-once: a message that is received but not deleted in time becomes visible again and is delivered again.",
+        "SQS Standard 큐: 컨슈머가 받아서 삭제할 때까지 메세지를 보관합니다. visibility timeout은 30초. 최소 한 번 전달: 받았지만 제때 삭제하지 않은 메세지는 다시 보이게 되어 또 전달됩니다.";
+    HelpFifoQueue => "SQS FIFO queue: each message group is delivered in order, one message of a group in flight at a time (the head blocks its group); duplicates within 5 minutes are accepted but not delivered; 300 API calls/s per action, 3,000 msg/s with batches of 10.",
+        "SQS FIFO 큐: 메세지 그룹마다 순서대로, 한 그룹에서 한 번에 하나씩 전달합니다 (맨 앞 메세지가 그룹을 막습니다). 5분 안의 중복은 받지만 전달하지 않습니다. 동작마다 초당 API 호출 300건, 10건씩 묶으면 초당 3,000건.";
+    HelpConsumer => "Consumer: a service that processes each message (default 200 ms, one at a time) and deletes it from its queue when done. Scale it out with instances; kill it to see what is lost or redelivered.",
+        "컨슈머: 메세지를 하나씩 처리하고 (기본 200 ms) 끝나면 큐에서 삭제하는 서비스입니다. 인스턴스를 늘려 확장하고, 죽여 보면 무엇이 유실되거나 다시 전달되는지 볼 수 있습니다.";
+    HelpNode => "Node: a machine of the Kubernetes cluster (default 4 CPUs, 8 GiB, zone-a) with a kubelet reporting every 10 s. Kill it: the API marks it NotReady after 50 s and evicts its pods 300 s later.",
+        "노드: 쿠버네티스 클러스터의 머신입니다 (기본 CPU 4개, 8 GiB, zone-a). kubelet이 10초마다 상태를 보고합니다. 죽이면 50초 뒤 API가 NotReady로 표시하고, 300초 뒤 그 Pod들을 축출합니다.";
+    HelpDeployment => "Deployment: keeps its replicas (default 3) running as pods on the nodes. A consumer or publisher can run on it: one instance per Running and Ready pod.",
+        "Deployment: replica(기본 3개)를 노드 위의 Pod로 계속 실행합니다. 컨슈머나 발행자를 그 위에서 실행할 수 있고, Running이면서 Ready인 Pod마다 인스턴스가 하나입니다.";
+    HelpService => "Service: a stable address for the Ready pods its selector matches. Wire a publisher or topic to it for HTTP calls; with no Ready endpoint a call fails.",
+        "서비스: selector에 맞는 Ready Pod들의 고정 주소입니다. 발행자나 토픽을 연결하면 HTTP 호출을 보내고, Ready인 엔드포인트가 없으면 호출이 실패합니다.";
+    HelpIngress => "Ingress: routes HTTP requests by host and path to services (needs an ingress controller).",
+        "Ingress: HTTP 요청을 호스트와 경로에 따라 서비스로 보냅니다 (ingress controller가 필요합니다).";
+    HelpControlPlane => "Control plane: kube-apiserver with etcd (3 members, quorum 2), kube-scheduler and kube-controller-manager. A cluster has exactly one.",
+        "컨트롤 플레인: ETCD(멤버 3개, 과반수 2)에 상태를 저장하는 kube-apiserver, kube-scheduler, kube-controller-manager. 클러스터마다 정확히 하나 있습니다.";
+
+    // The palette.
+    PaletteTitle => "Components", "구성 요소";
+    PaletteHint => "Drag onto the canvas, or click to add.", "캔버스로 끌어다 놓거나, 클릭해서 추가하세요.";
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kinds_read_as_the_editor_names_and_explains_them() {
+        for kind in ComponentKind::ALL {
+            for fifo in [false, true] {
+                let fifo = fifo && matches!(kind, ComponentKind::Topic | ComponentKind::Queue);
+                assert_eq!(Text::kind(kind, fifo).text(Lang::En), crate::editor::variant_label(kind, fifo), "{kind:?}");
+                assert_eq!(Text::kind_help(kind, fifo).text(Lang::En), crate::editor::variant_help(kind, fifo), "{kind:?}");
+            }
+        }
+    }
 
     #[test]
     fn the_table_has_one_entry_per_key() {
