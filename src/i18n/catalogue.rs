@@ -158,6 +158,29 @@ catalogue! {
     // The palette.
     PaletteTitle => "Components", "구성 요소";
     PaletteHint => "Drag onto the canvas, or click to add.", "캔버스로 끌어다 놓거나, 클릭해서 추가하세요.";
+
+    // The transport bar.
+    PlaybackToolbar => "Playback", "재생 제어";
+    Play => "Play", "재생";
+    PlayTitle => "Play (Space)", "재생 (Space)";
+    Pause => "Pause", "일시 정지";
+    PauseTitle => "Pause (Space)", "일시 정지 (Space)";
+    Step => "Step", "한 단계";
+    StepTitle => "Run to the next event", "다음 이벤트까지 실행합니다";
+    Reset => "Reset", "처음으로";
+    ResetTitle => "Back to time zero", "시간 0으로 되돌립니다";
+    Speed => "Speed", "속도";
+    SpeedTitle => "Sim seconds per wall second", "실제 1초 동안 흐르는 시뮬레이션 초";
+    Clock => "Clock", "시계";
+    ClockTitle => "The scenario's clock: sim seconds per wall second at 1×. Saved with the scenario, so a minutes-long failover can play in seconds; every time shown stays the real one.",
+        "시나리오의 시계: 1× 속도에서 실제 1초 동안 흐르는 시뮬레이션 초입니다. 시나리오와 함께 저장되므로 몇 분 걸리는 장애 조치도 몇 초 만에 재생되고, 화면에 보이는 시간은 모두 실제 시간 그대로입니다.";
+    SkipIdle => "Skip idle", "유휴 건너뛰기";
+    SkipIdleTitle => "Skip idle time: while nothing in the cluster changes (a node's grace period, a pod's toleration) or no message travels, time runs {n}× faster, and slows down again as soon as something happens. Saved with the scenario.",
+        "유휴 시간 건너뛰기: 클러스터에 아무 변화가 없거나 (노드의 유예 기간, Pod의 toleration 대기) 이동 중인 메세지가 없는 동안 시간이 {n}배 빨리 흐르고, 무언가 일어나면 바로 다시 느려집니다. 시나리오와 함께 저장됩니다.";
+    SkippingIdle => "skipping idle time ({n}×)", "유휴 시간 건너뛰는 중 ({n}×)";
+    SimulatedTime => "Simulated time", "시뮬레이션 시간";
+    TimelineTitle => "The run so far, and the fault script; the line ends at {end}", "지금까지의 실행과 장애 스크립트. 선은 {end}에서 끝납니다";
+    TimelineMark => "at {time}: {words}", "{time}: {words}";
 }
 
 #[cfg(test)]

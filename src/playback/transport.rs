@@ -1,6 +1,7 @@
 //! The transport bar: play, pause, step, speed, reset, sim time, and a
 //! timeline with the fault script's marks.
 
+use crate::i18n::{use_lang, Text};
 use crate::panels::format_sim_ms;
 use crate::panels::words::short_time;
 use yew::prelude::*;
@@ -108,6 +109,7 @@ fn icon((filled, stroked): (&'static str, &'static str)) -> Html {
 
 #[function_component(TransportBar)]
 pub fn transport_bar(props: &TransportProps) -> Html {
+    let lang = use_lang();
     let click = |cb: &Callback<()>| {
         let cb = cb.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
@@ -141,27 +143,26 @@ pub fn transport_bar(props: &TransportProps) -> Html {
     }
     let end_ms = timeline_end_ms(props.now_ms, props.marks.iter().map(|m| m.0).max().unwrap_or(0));
     html! {
-        <div class="transport" role="toolbar" aria-label="Playback">
+        <div class="transport" role="toolbar" aria-label={lang.t(Text::PlaybackToolbar)}>
             <div class="transport-group">
                 <button type="button" class="transport-play" data-testid="play" disabled={props.playing}
-                    title="Play (Space)" onclick={click(&props.on_play)}>{ icon(PLAY) }<span class="button-label">{ "Play" }</span></button>
+                    title={lang.t(Text::PlayTitle)} onclick={click(&props.on_play)}>{ icon(PLAY) }<span class="button-label">{ lang.t(Text::Play) }</span></button>
                 <button type="button" data-testid="pause" disabled={!props.playing}
-                    title="Pause (Space)" onclick={click(&props.on_pause)}>{ icon(PAUSE) }<span class="button-label">{ "Pause" }</span></button>
+                    title={lang.t(Text::PauseTitle)} onclick={click(&props.on_pause)}>{ icon(PAUSE) }<span class="button-label">{ lang.t(Text::Pause) }</span></button>
                 <button type="button" data-testid="step" disabled={props.playing}
-                    title="Run to the next event" onclick={click(&props.on_step)}>{ icon(STEP) }<span class="button-label">{ "Step" }</span></button>
+                    title={lang.t(Text::StepTitle)} onclick={click(&props.on_step)}>{ icon(STEP) }<span class="button-label">{ lang.t(Text::Step) }</span></button>
                 <button type="button" data-testid="reset"
-                    title="Back to time zero" onclick={click(&props.on_reset)}>{ icon(RESET) }<span class="button-label">{ "Reset" }</span></button>
+                    title={lang.t(Text::ResetTitle)} onclick={click(&props.on_reset)}>{ icon(RESET) }<span class="button-label">{ lang.t(Text::Reset) }</span></button>
             </div>
-            <label class="transport-speed" title="Sim seconds per wall second">
-                <span class="speed-label">{ "Speed" }</span>
+            <label class="transport-speed" title={lang.t(Text::SpeedTitle)}>
+                <span class="speed-label">{ lang.t(Text::Speed) }</span>
                 <input type="range" data-testid="speed" data-value={props.speed.to_string()}
                     min={slider_value(MIN_SPEED).to_string()} max={slider_value(MAX_SPEED).to_string()} step="0.01"
                     value={slider_value(props.speed).to_string()} oninput={on_speed_input} />
                 <span class="speed-value">{ format_speed(props.speed) }</span>
             </label>
-            <label class="transport-time-scale"
-                title="The scenario's clock: sim seconds per wall second at 1×. Saved with the scenario, so a minutes-long failover can play in seconds; every time shown stays the real one.">
-                <span class="speed-label">{ "Clock" }</span>
+            <label class="transport-time-scale" title={lang.t(Text::ClockTitle)}>
+                <span class="speed-label">{ lang.t(Text::Clock) }</span>
                 <select data-testid="time-scale" data-value={props.time_scale.to_string()} onchange={on_time_scale}>
                     { for scales.iter().map(|scale| html! {
                         <option value={scale.to_string()} selected={*scale == props.time_scale}>{ format_time_scale(*scale) }</option>
@@ -170,15 +171,15 @@ pub fn transport_bar(props: &TransportProps) -> Html {
             </label>
             <button type="button" class={classes!("transport-skip-idle", props.skip_idle.then_some("active"))}
                 data-testid="skip-idle" aria-pressed={props.skip_idle.to_string()}
-                title={format!("Skip idle time: while nothing in the cluster changes (a node's grace period, a pod's toleration) or no message travels, time runs {}× faster, and slows down again as soon as something happens. Saved with the scenario.", super::IDLE_SPEEDUP)}
-                onclick={on_skip_idle}>{ icon(SKIP) }<span class="button-label">{ "Skip idle" }</span></button>
+                title={lang.format(Text::SkipIdleTitle, &[("n", &super::IDLE_SPEEDUP)])}
+                onclick={on_skip_idle}>{ icon(SKIP) }<span class="button-label">{ lang.t(Text::SkipIdle) }</span></button>
             if props.skipping {
-                <span class="transport-skipping" data-testid="skipping-idle" role="status">{ format!("skipping idle time ({}×)", super::IDLE_SPEEDUP) }</span>
+                <span class="transport-skipping" data-testid="skipping-idle" role="status">{ lang.format(Text::SkippingIdle, &[("n", &super::IDLE_SPEEDUP)]) }</span>
             }
-            <span class="sim-time" data-testid="sim-time" data-value={props.now_ms.to_string()} title="Simulated time">
+            <span class="sim-time" data-testid="sim-time" data-value={props.now_ms.to_string()} title={lang.t(Text::SimulatedTime)}>
                 { format_sim_ms(props.now_ms) }
             </span>
-            <div class="timeline" title={format!("The run so far, and the fault script; the line ends at {}", short_time(end_ms))}>
+            <div class="timeline" title={lang.format(Text::TimelineTitle, &[("end", &short_time(end_ms))])}>
                 <div class="timeline-rail">
                     <div class="timeline-track">
                         <div class="timeline-progress" style={format!("width: {}", percent(props.now_ms, end_ms))}></div>
@@ -187,7 +188,7 @@ pub fn transport_bar(props: &TransportProps) -> Html {
                     <span class={classes!("fault-mark", (*at_ms <= props.now_ms && props.now_ms > 0).then_some("done"))}
                         data-testid={format!("fault-mark-{i}")} data-value={at_ms.to_string()}
                         style={format!("left: {}", percent(*at_ms, end_ms))}
-                        title={format!("at {}: {words}", short_time(*at_ms))}></span>
+                        title={lang.format(Text::TimelineMark, &[("time", &short_time(*at_ms)), ("words", words)])}></span>
                     }) }
                 </div>
                 <span class="timeline-end">{ short_time(end_ms) }</span>
