@@ -181,6 +181,71 @@ catalogue! {
     SimulatedTime => "Simulated time", "시뮬레이션 시간";
     TimelineTitle => "The run so far, and the fault script; the line ends at {end}", "지금까지의 실행과 장애 스크립트. 선은 {end}에서 끝납니다";
     TimelineMark => "at {time}: {words}", "{time}: {words}";
+
+    // The faults strip: what can go wrong with the selection, live.
+    FaultsToolbar => "Faults", "장애";
+    Uncordon => "Uncordon", "배치 재개 (uncordon)";
+    UncordonTitle => "Let the scheduler place new pods here again", "스케줄러가 이 노드에 다시 새 Pod를 배치할 수 있게 합니다";
+    Cordon => "Cordon", "배치 중지 (cordon)";
+    CordonTitle => "No new pods are scheduled here (running ones stay)", "이 노드에 새 Pod를 배치하지 않습니다 (실행 중인 Pod는 그대로)";
+    Drain => "Drain", "비우기 (drain)";
+    DrainTitle => "Cordon, then evict every pod (kubectl drain)", "배치를 중지한 뒤 모든 Pod를 축출합니다 (kubectl drain)";
+    KillZone => "Kill zone {zone}", "{zone} 죽이기";
+    KillZoneTitle => "Every node in {zone} dies at once", "{zone}의 모든 노드가 한꺼번에 죽습니다";
+    ReviveZone => "Revive zone", "zone 살리기";
+    ReviveZoneTitle => "Every node in {zone} comes back", "{zone}의 모든 노드가 살아납니다";
+    KillPod => "Kill a pod", "Pod 하나 죽이기";
+    KillPodTitle => "Force-delete the oldest pod; its ReplicaSet replaces it", "가장 오래된 Pod를 강제로 삭제합니다. ReplicaSet이 새 Pod로 대신합니다";
+    ScaleTitle => "Scale the deployment to this many replicas (kubectl scale)", "Deployment의 replica 수를 이 값으로 맞춥니다 (kubectl scale)";
+    ReplicasField => "Replicas ", "replica ";
+    Scale => "Scale", "조정";
+    CrashLoop => "Crash loop", "crash loop 일으키기";
+    HealCrashLoop => "Heal crash loop", "crash loop 고치기";
+    CrashLoopTitle => "Every current pod's container crashes at start (CrashLoopBackOff), or is healed",
+        "지금 있는 모든 Pod의 컨테이너가 시작하자마자 죽거나 (CrashLoopBackOff), 다시 고쳐집니다";
+    KillEtcdMember => "Kill etcd member", "etcd 멤버 죽이기";
+    KillEtcdNumber => "Kill etcd {m}", "etcd {m} 죽이기";
+    KillEtcdTitle => "One etcd member dies; without a quorum the API is unavailable", "etcd 멤버 하나가 죽습니다. 과반수가 깨지면 API를 쓸 수 없습니다";
+    ReviveEtcdMember => "Revive etcd member", "etcd 멤버 살리기";
+    ReviveEtcdNumber => "Revive etcd {m}", "etcd {m} 살리기";
+    ReviveEtcdTitle => "A dead etcd member comes back", "죽은 etcd 멤버가 살아납니다";
+    KillScheduler => "Kill scheduler", "스케줄러 죽이기";
+    KillSchedulerTitle => "The leading kube-scheduler dies: nothing new is placed", "리더인 kube-scheduler가 죽습니다. 새 Pod가 배치되지 않습니다";
+    ReviveScheduler => "Revive scheduler", "스케줄러 살리기";
+    ReviveSchedulerTitle => "Every kube-scheduler replica comes back", "모든 kube-scheduler replica가 살아납니다";
+    KillControllerManager => "Kill controller-manager", "controller-manager 죽이기";
+    KillControllerManagerTitle => "The leading kube-controller-manager dies: no replacements, no evictions",
+        "리더인 kube-controller-manager가 죽습니다. 대신할 Pod도, 축출도 없습니다";
+    ReviveControllerManager => "Revive controller-manager", "controller-manager 살리기";
+    ReviveControllerManagerTitle => "Every kube-controller-manager replica comes back", "모든 kube-controller-manager replica가 살아납니다";
+    OnlyNodesKillable => "Only nodes of the cluster can be killed here", "클러스터에서는 여기서 노드만 죽일 수 있습니다";
+    ManagedServicesStayUp => "Topics and queues are managed services: they stay up", "토픽과 큐는 관리형 서비스라서 죽지 않습니다";
+    KillNameTitle => "Kill {name} now (K)", "{name} 지금 죽이기 (K)";
+    NameRunning => "{name} is running", "{name}: 실행 중";
+    NameAlreadyDown => "{name} is already down", "{name}: 이미 죽어 있음";
+    ReviveNameTitle => "Revive {name} now (R)", "{name} 지금 살리기 (R)";
+    Kill => "Kill", "죽이기";
+    Revive => "Revive", "살리기";
+    SlowTitle => "{name} takes this many times as long to process each message", "{name}: 메세지마다 처리 시간이 이 배수만큼 길어집니다";
+    SlowField => "Slow ", "느리게 ";
+    SlowNormal => "×1 (normal)", "×1 (보통)";
+    MessagesTitle => "The messages {name} holds right now", "{name}에 지금 있는 메세지";
+    Messages => "Messages", "메세지";
+    Heal => "Heal", "복구";
+    HealTitle => "Let messages through this wire again", "이 연결로 메세지가 다시 지나가게 합니다";
+    Partition => "Partition", "끊기";
+    PartitionTitle => "Nothing gets through this wire until it is healed", "복구할 때까지 이 연결로 아무것도 지나가지 못합니다";
+    DelayTitle => "Extra one-way delay on this wire, in ms", "이 연결에 더하는 단방향 지연 (ms)";
+    DelayField => "Delay +", "지연 +";
+    Apply => "Apply", "적용";
+    LossTitle => "Fraction of messages this wire loses (0–1)", "이 연결에서 잃어버리는 메세지의 비율 (0–1)";
+    LossField => "Loss ", "손실 ";
+    RecordFaultTitle => "Add “{words}” to the fault script, so a share link replays it",
+        "장애 스크립트에 추가: “{words}” (공유 링크에서도 다시 일어납니다)";
+    RecordFaultFirst => "Apply a fault live first; then it can be added to the fault script",
+        "먼저 장애를 실시간으로 일으키면, 그 장애를 장애 스크립트에 추가할 수 있습니다";
+    RecordFaultWide => "Add to ", "스크립트에 ";
+    RecordFaultNarrow => "script", "추가";
 }
 
 #[cfg(test)]

@@ -222,6 +222,12 @@ pub fn use_lang() -> Lang {
     use_context::<Lang>().unwrap_or_default()
 }
 
+/// The current language, read once (not subscribed) through a component's
+/// scope: for plain view functions a subscribed component calls.
+pub fn current<C: Component>(link: &Scope<C>) -> Lang {
+    link.context::<Lang>(Callback::noop()).map(|(lang, _)| lang).unwrap_or_default()
+}
+
 /// The current language for a struct component, and the handle that keeps
 /// it subscribed: keep the handle in the component, and handle the message
 /// `on_change` makes by storing the new language and re-rendering.

@@ -5,6 +5,7 @@
 //! happened, so a share link replays it.
 
 use super::{Inspect, Msg, Playback};
+use crate::i18n::{self, Lang, Text};
 use fanout_engine::scenario::{ComponentId, ComponentKind, Fault};
 use web_sys::HtmlInputElement;
 use yew::html::Scope;
@@ -82,24 +83,24 @@ fn fault_button(testid: &'static str, label: String, title: String, enabled: boo
 /// Cordon, drain and zone faults for a node; kill a pod, scale and crash
 /// loops for a deployment; etcd members and controllers for the control
 /// plane.
-fn cluster_controls(id: &ComponentId, state: &ClusterState, inputs: &WireInputs, link: &Scope<Playback>) -> Html {
-    let b = |testid, label: &str, title: &str, enabled, fault| {
-        fault_button(testid, label.to_string(), title.to_string(), enabled, fault, link)
+fn cluster_controls(id: &ComponentId, state: &ClusterState, inputs: &WireInputs, link: &Scope<Playback>, lang: Lang) -> Html {
+    let b = |testid, label: Text, title: Text, enabled, fault| {
+        fault_button(testid, lang.t(label).to_string(), lang.t(title).to_string(), enabled, fault, link)
     };
     match state {
         ClusterState::None => Html::default(),
         ClusterState::Node { zone, cordoned, zone_down } => html! {
             <>
                 if *cordoned {
-                    { b("uncordon", "Uncordon", "Let the scheduler place new pods here again", true, Fault::Cordon(id.clone(), false)) }
+                    { b("uncordon", Text::Uncordon, Text::UncordonTitle, true, Fault::Cordon(id.clone(), false)) }
                 } else {
-                    { b("cordon", "Cordon", "No new pods are scheduled here (running ones stay)", true, Fault::Cordon(id.clone(), true)) }
+                    { b("cordon", Text::Cordon, Text::CordonTitle, true, Fault::Cordon(id.clone(), true)) }
                 }
-                { b("drain", "Drain", "Cordon, then evict every pod (kubectl drain)", true, Fault::Drain(id.clone())) }
+                { b("drain", Text::Drain, Text::DrainTitle, true, Fault::Drain(id.clone())) }
                 if !zone.is_empty() {
-                    { fault_button("kill-zone", format!("Kill zone {zone}"), format!("Every node in {zone} dies at once"),
-                        !zone_down, Fault::KillZone(zone.clone()), link) }
-                    { fault_button("revive-zone", "Revive zone".into(), format!("Every node in {zone} comes back"),
+                    { fault_button("kill-zone", lang.format(Text::KillZone, &[("zone", zone)]),
+                        lang.format(Text::KillZoneTitle, &[("zone", zone)]), !zone_down, Fault::KillZone(zone.clone()), link) }
+                    { fault_button("revive-zone", lang.t(Text::ReviveZone).into(), lang.format(Text::ReviveZoneTitle, &[("zone", zone)]),
                         true, Fault::ReviveZone(zone.clone()), link) }
                 }
             </>
@@ -113,15 +114,14 @@ fn cluster_controls(id: &ComponentId, state: &ClusterState, inputs: &WireInputs,
             };
             html! {
                 <>
-                    { b("kill-pod", "Kill a pod", "Force-delete the oldest pod; its ReplicaSet replaces it", true, Fault::KillPod(id.clone())) }
-                    <label class="fault-field" title="Scale the deployment to this many replicas (kubectl scale)">
-                        { "Replicas " }
+                    { b("kill-pod", Text::KillPod, Text::KillPodTitle, true, Fault::KillPod(id.clone())) }
+                    <label class="fault-field" title={lang.t(Text::ScaleTitle)}>
+                        { lang.t(Text::ReplicasField) }
                         <input key={format!("s{id}")} type="number" min="0" max="100" step="1" data-testid="field-scale"
                             ref={inputs.scale.clone()} placeholder={desired.to_string()} />
                     </label>
-                    <button type="button" data-testid="scale" onclick={apply_scale}>{ "Scale" }</button>
-                    { b("crash-loop", if *crash_looping { "Heal crash loop" } else { "Crash loop" },
-                        "Every current pod's container crashes at start (CrashLoopBackOff), or is healed",
+                    <button type="button" data-testid="scale" onclick={apply_scale}>{ lang.t(Text::Scale) }</button>
+                    { b("crash-loop", if *crash_looping { Text::HealCrashLoop } else { Text::CrashLoop }, Text::CrashLoopTitle,
                         true, Fault::CrashLoop(id.clone(), !crash_looping)) }
                 </>
             }
@@ -131,22 +131,24 @@ fn cluster_controls(id: &ComponentId, state: &ClusterState, inputs: &WireInputs,
             let first_down = etcd_up.iter().position(|up| !up);
             html! {
                 <>
-                    { fault_button("kill-etcd", first_up.map_or("Kill etcd member".into(), |m| format!("Kill etcd {m}")),
-                        "One etcd member dies; without a quorum the API is unavailable".into(), first_up.is_some(),
+                    { fault_button("kill-etcd",
+                        first_up.map_or(lang.t(Text::KillEtcdMember).into(), |m| lang.format(Text::KillEtcdNumber, &[("m", &m)])),
+                        lang.t(Text::KillEtcdTitle).into(), first_up.is_some(),
                         Fault::KillEtcdMember(id.clone(), first_up.unwrap_or(0) as u32), link) }
-                    { fault_button("revive-etcd", first_down.map_or("Revive etcd member".into(), |m| format!("Revive etcd {m}")),
-                        "A dead etcd member comes back".into(), first_down.is_some(),
+                    { fault_button("revive-etcd",
+                        first_down.map_or(lang.t(Text::ReviveEtcdMember).into(), |m| lang.format(Text::ReviveEtcdNumber, &[("m", &m)])),
+                        lang.t(Text::ReviveEtcdTitle).into(), first_down.is_some(),
                         Fault::ReviveEtcdMember(id.clone(), first_down.unwrap_or(0) as u32), link) }
                     if *scheduler_up {
-                        { b("kill-scheduler", "Kill scheduler", "The leading kube-scheduler dies: nothing new is placed", true, Fault::KillScheduler(id.clone())) }
+                        { b("kill-scheduler", Text::KillScheduler, Text::KillSchedulerTitle, true, Fault::KillScheduler(id.clone())) }
                     } else {
-                        { b("revive-scheduler", "Revive scheduler", "Every kube-scheduler replica comes back", true, Fault::ReviveScheduler(id.clone())) }
+                        { b("revive-scheduler", Text::ReviveScheduler, Text::ReviveSchedulerTitle, true, Fault::ReviveScheduler(id.clone())) }
                     }
                     if *controller_manager_up {
-                        { b("kill-controller-manager", "Kill controller-manager", "The leading kube-controller-manager dies: no replacements, no evictions",
+                        { b("kill-controller-manager", Text::KillControllerManager, Text::KillControllerManagerTitle,
                             true, Fault::KillControllerManager(id.clone())) }
                     } else {
-                        { b("revive-controller-manager", "Revive controller-manager", "Every kube-controller-manager replica comes back",
+                        { b("revive-controller-manager", Text::ReviveControllerManager, Text::ReviveControllerManagerTitle,
                             true, Fault::ReviveControllerManager(id.clone())) }
                     }
                 </>
@@ -158,18 +160,21 @@ fn cluster_controls(id: &ComponentId, state: &ClusterState, inputs: &WireInputs,
 /// The strip for `subject`; `recordable` is the last live fault in words,
 /// when it can be added to the script.
 pub fn fault_strip(subject: &Subject, recordable: Option<String>, inputs: &WireInputs, link: &Scope<Playback>) -> Html {
+    let lang = i18n::current(link);
     let emit = |fault: Fault| link.callback(move |_: MouseEvent| Msg::Fault(fault.clone()));
     let (label, controls) = match subject {
         Subject::None(why) => (html! { <span class="fault-hint">{ *why }</span> }, Html::default()),
         Subject::Component { id, name, kind, down, slow_factor, cluster } => {
             let killable = matches!(kind, ComponentKind::Publisher | ComponentKind::Consumer | ComponentKind::Node);
             let (kill_title, revive_title) = match (killable, down) {
-                (false, _) if kind.is_cluster() => {
-                    ("Only nodes of the cluster can be killed here".to_string(), String::new())
+                (false, _) if kind.is_cluster() => (lang.t(Text::OnlyNodesKillable).to_string(), String::new()),
+                (false, _) => (lang.t(Text::ManagedServicesStayUp).to_string(), String::new()),
+                (true, false) => {
+                    (lang.format(Text::KillNameTitle, &[("name", name)]), lang.format(Text::NameRunning, &[("name", name)]))
                 }
-                (false, _) => ("Topics and queues are managed services: they stay up".to_string(), String::new()),
-                (true, false) => (format!("Kill {name} now (K)"), format!("{name} is running")),
-                (true, true) => (format!("{name} is already down"), format!("Revive {name} now (R)")),
+                (true, true) => {
+                    (lang.format(Text::NameAlreadyDown, &[("name", name)]), lang.format(Text::ReviveNameTitle, &[("name", name)]))
+                }
             };
             let on_slow = {
                 let id = id.clone();
@@ -187,25 +192,25 @@ pub fn fault_strip(subject: &Subject, recordable: Option<String>, inputs: &WireI
                 html! {
                     <>
                         <button type="button" class="fault-kill" data-testid="kill" disabled={!killable || *down}
-                            title={kill_title} onclick={emit(Fault::Kill(id.clone()))}>{ icon(KILL) }<span class="button-label">{ "Kill" }</span></button>
+                            title={kill_title} onclick={emit(Fault::Kill(id.clone()))}>{ icon(KILL) }<span class="button-label">{ lang.t(Text::Kill) }</span></button>
                         <button type="button" class="fault-revive" data-testid="revive" disabled={!killable || !*down}
-                            title={revive_title} onclick={emit(Fault::Revive(id.clone()))}>{ icon(REVIVE) }<span class="button-label">{ "Revive" }</span></button>
+                            title={revive_title} onclick={emit(Fault::Revive(id.clone()))}>{ icon(REVIVE) }<span class="button-label">{ lang.t(Text::Revive) }</span></button>
                         if *kind == ComponentKind::Consumer {
-                            <label class="fault-slow" title={format!("{name} takes this many times as long to process each message")}>
-                                { "Slow " }
+                            <label class="fault-slow" title={lang.format(Text::SlowTitle, &[("name", name)])}>
+                                { lang.t(Text::SlowField) }
                                 <select data-testid="slow" data-value={slow_factor.to_string()} onchange={on_slow}>
                                     { for SLOW_FACTORS.iter().map(|f| html! {
                                         <option value={f.to_string()} selected={f == slow_factor}>
-                                            { if *f == 1.0 { "×1 (normal)".to_string() } else { format!("×{f}") } }
+                                            { if *f == 1.0 { lang.t(Text::SlowNormal).to_string() } else { format!("×{f}") } }
                                         </option>
                                     }) }
                                 </select>
                             </label>
                         }
-                        { cluster_controls(id, cluster, inputs, link) }
+                        { cluster_controls(id, cluster, inputs, link, lang) }
                         if matches!(kind, ComponentKind::Topic | ComponentKind::Queue | ComponentKind::Consumer) {
-                            <button type="button" data-testid="messages" title={format!("The messages {name} holds right now")}
-                                onclick={on_messages}>{ "Messages" }</button>
+                            <button type="button" data-testid="messages" title={lang.format(Text::MessagesTitle, &[("name", name)])}
+                                onclick={on_messages}>{ lang.t(Text::Messages) }</button>
                         }
                     </>
                 },
@@ -226,13 +231,13 @@ pub fn fault_strip(subject: &Subject, recordable: Option<String>, inputs: &WireI
             };
             let toggle = if state.partitioned {
                 html! {
-                    <button type="button" class="fault-revive" data-testid="heal" title="Let messages through this wire again"
-                        onclick={emit(Fault::Heal(from.clone(), to.clone()))}>{ "Heal" }</button>
+                    <button type="button" class="fault-revive" data-testid="heal" title={lang.t(Text::HealTitle)}
+                        onclick={emit(Fault::Heal(from.clone(), to.clone()))}>{ lang.t(Text::Heal) }</button>
                 }
             } else {
                 html! {
-                    <button type="button" class="fault-kill" data-testid="partition" title="Nothing gets through this wire until it is healed"
-                        onclick={emit(Fault::Partition(from.clone(), to.clone()))}>{ "Partition" }</button>
+                    <button type="button" class="fault-kill" data-testid="partition" title={lang.t(Text::PartitionTitle)}
+                        onclick={emit(Fault::Partition(from.clone(), to.clone()))}>{ lang.t(Text::Partition) }</button>
                 }
             };
             (
@@ -240,36 +245,36 @@ pub fn fault_strip(subject: &Subject, recordable: Option<String>, inputs: &WireI
                 html! {
                     <>
                         { toggle }
-                        <label class="fault-field" title="Extra one-way delay on this wire, in ms">
-                            { "Delay +" }
+                        <label class="fault-field" title={lang.t(Text::DelayTitle)}>
+                            { lang.t(Text::DelayField) }
                             <input key={format!("d{name}")} type="number" min="0" max="60000" step="100" data-testid="field-fault-delay"
                                 ref={inputs.delay.clone()} placeholder={state.extra_delay_ms.to_string()} />{ " ms" }
                         </label>
-                        <button type="button" data-testid="apply-fault-delay" onclick={apply_delay}>{ "Apply" }</button>
-                        <label class="fault-field" title="Fraction of messages this wire loses (0–1)">
-                            { "Loss " }
+                        <button type="button" data-testid="apply-fault-delay" onclick={apply_delay}>{ lang.t(Text::Apply) }</button>
+                        <label class="fault-field" title={lang.t(Text::LossTitle)}>
+                            { lang.t(Text::LossField) }
                             <input key={format!("l{name}")} type="number" min="0" max="1" step="0.05" data-testid="field-fault-loss"
                                 ref={inputs.loss.clone()} placeholder={state.loss_ratio.to_string()} />
                         </label>
-                        <button type="button" data-testid="apply-fault-loss" onclick={apply_loss}>{ "Apply" }</button>
+                        <button type="button" data-testid="apply-fault-loss" onclick={apply_loss}>{ lang.t(Text::Apply) }</button>
                     </>
                 },
             )
         }
     };
     let record_title = match &recordable {
-        Some(words) => format!("Add “{words}” to the fault script, so a share link replays it"),
-        None => "Apply a fault live first; then it can be added to the fault script".to_string(),
+        Some(words) => lang.format(Text::RecordFaultTitle, &[("words", words)]),
+        None => lang.t(Text::RecordFaultFirst).to_string(),
     };
     html! {
-        <div class="fault-strip" role="toolbar" aria-label="Faults">
-            <span class="fault-strip-title">{ "Faults" }</span>
+        <div class="fault-strip" role="toolbar" aria-label={lang.t(Text::FaultsToolbar)}>
+            <span class="fault-strip-title">{ lang.t(Text::FaultsToolbar) }</span>
             { label }
             <div class="fault-controls">
                 { controls }
                 <button type="button" class="fault-record" data-testid="record-fault" disabled={recordable.is_none()}
                     title={record_title} onclick={link.callback(|_| Msg::RecordFault)}>
-                    { "+ " }<span class="button-label">{ "Add to " }</span>{ "script" }
+                    { "+ " }<span class="button-label">{ lang.t(Text::RecordFaultWide) }</span>{ lang.t(Text::RecordFaultNarrow) }
                 </button>
             </div>
         </div>
