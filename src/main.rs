@@ -2,6 +2,7 @@ mod app;
 mod autosave;
 mod editor;
 mod i18n;
+mod lesson;
 mod live;
 mod panels;
 mod playback;

@@ -5,12 +5,14 @@
 //! when paused, no loop runs.
 
 mod faults;
+mod lesson;
 mod placement;
 mod overlay;
 mod transport;
 
 use crate::editor::geometry::WireCurve;
 use crate::editor::{Canvas, Selection};
+use crate::lesson::{LessonBar, LessonMsg, LessonState};
 use crate::live::{ClusterLive, LiveView};
 use crate::panels::words::{fault_words, name, wire_name};
 use crate::panels::{
@@ -88,6 +90,8 @@ pub enum Msg {
     /// A pod chip was pressed: explain its placement.
     SelectPod(String),
     ClosePlacement,
+    /// The lesson bar, its keys, or the embed mode: go to another step.
+    Lesson(LessonMsg),
 }
 
 /// What the message inspector is open on.
@@ -141,6 +145,8 @@ pub struct Playback {
     /// Where the overlay drew each dot last, for hit-testing presses on the stage.
     dots: Rc<RefCell<Vec<Dot>>>,
     wire_inputs: WireInputs,
+    /// The lesson's current step, what it hides, and where it pauses.
+    lesson: LessonState,
     overlay_ref: NodeRef,
     stage_ref: NodeRef,
     _listeners: Vec<EventListener>,
@@ -163,6 +169,8 @@ fn skeleton(scenario: &Scenario) -> Scenario {
     // Playback settings change how fast the run is watched, not the run.
     s.time_scale = 1.0;
     s.skip_idle = false;
+    // A lesson's steps act on the run only when someone moves through them.
+    s.lesson.clear();
     s
 }
 
@@ -288,7 +296,8 @@ impl Playback {
         }
         // The engine schedules the scenario's fault script itself.
         match Simulation::new(&ctx.props().scenario) {
-            Ok(sim) => {
+            Ok(mut sim) => {
+                self.lesson_run_built(ctx, &mut sim);
                 self.sim = Some(sim);
                 self.idle_watch = IdleWatch::default();
                 self.last_live = None;
@@ -316,9 +325,10 @@ impl Playback {
     }
 
     /// Throws the run away (an edit changed what it simulates).
-    fn discard_run(&mut self, note: &'static str) {
+    fn discard_run(&mut self, ctx: &Context<Self>, note: &'static str) {
         self.stop();
         self.sim = None;
+        self.lesson.restart(&ctx.props().scenario);
         self.lineage = None;
         self.note = Some(note.into());
     }
@@ -554,6 +564,8 @@ impl Component for Playback {
 
     fn create(ctx: &Context<Self>) -> Self {
         let scenario = &ctx.props().scenario;
+        crate::lesson::register_host(Some(ctx.link().callback(Msg::Lesson)));
+        let lesson = LessonState::new(scenario);
         Playback {
             sim: None,
             clock: {
@@ -564,7 +576,7 @@ impl Component for Playback {
             frame: None,
             playing: false,
             last_refresh_wall_ms: f64::NEG_INFINITY,
-            paths: overlay::wire_paths(scenario),
+            paths: lesson::shown_paths(scenario, &lesson.hidden()),
             live: Rc::new(LiveView::default()),
             metrics: Rc::new(Metrics::zero(scenario)),
             log: Rc::new(Vec::new()),
@@ -583,6 +595,7 @@ impl Component for Playback {
             idle_watch: IdleWatch::default(),
             dots: Rc::default(),
             wire_inputs: WireInputs::default(),
+            lesson,
             overlay_ref: NodeRef::default(),
             stage_ref: NodeRef::default(),
             _listeners: Vec::new(),
@@ -627,6 +640,7 @@ impl Component for Playback {
             Msg::Reset => {
                 self.stop();
                 self.sim = None;
+                self.lesson.restart(&ctx.props().scenario);
                 self.lineage = None;
                 self.note = None;
                 self.refresh(ctx);
@@ -643,7 +657,11 @@ impl Component for Playback {
                 let advance = self.clock.advance(wall_ms);
                 let scenario = &ctx.props().scenario;
                 let mut skipping = false;
+                let mut step_ended = false;
                 if let Some(sim) = &mut self.sim {
+                    // A lesson step pauses at its end time.
+                    let room = self.lesson.room(sim.now());
+                    let advance = room.map_or(advance, |room| advance.min(room));
                     let watch = &mut self.idle_watch;
                     if scenario.skip_idle && watch.idle(sim) {
                         // Hurry, but stop at the next scripted fault and as
@@ -652,11 +670,16 @@ impl Component for Playback {
                         let until = next_scripted_fault(scenario, sim.now()).map_or(hurried, |at| {
                             hurried.min(SimTime(at.as_micros().saturating_sub(sim.now().as_micros())))
                         });
+                        let until = room.map_or(until, |room| until.min(room));
                         skipping = until > advance;
                         run_within_budget(sim, until, wall_ms, |sim| watch.idle(sim));
                     } else {
                         run_within_budget(sim, advance, wall_ms, |_| true);
                     }
+                    step_ended = self.lesson.reached(sim.now());
+                }
+                if step_ended {
+                    return Component::update(self, ctx, Msg::Pause);
                 }
                 self.draw_overlay();
                 self.schedule_frame(ctx);
@@ -719,6 +742,7 @@ impl Component for Playback {
                 self.placement = None;
                 true
             }
+            Msg::Lesson(msg) => self.lesson_update(ctx, msg),
         }
     }
 
@@ -733,13 +757,14 @@ impl Component for Playback {
             self.clock.set_time_scale(new.time_scale);
         }
         if old != new {
-            self.paths = overlay::wire_paths(new);
+            self.lesson.scenario_changed(old, new);
+            self.paths = lesson::shown_paths(new, &self.lesson.hidden());
             if self.sim.is_some() && skeleton(old) != skeleton(new) {
                 // The run no longer matches the document: start over rather
                 // than show numbers from a scenario that no longer exists.
-                self.discard_run(NOTE_RESET);
+                self.discard_run(ctx, NOTE_RESET);
             } else if self.sim.is_some() && old.faults != new.faults && !self.script_edit_keeps_run(&old.faults, &new.faults) {
-                self.discard_run(NOTE_SCRIPT_RESET);
+                self.discard_run(ctx, NOTE_SCRIPT_RESET);
             }
             self.refresh(ctx);
         }
@@ -765,8 +790,11 @@ impl Component for Playback {
         };
         html! {
             <div class="playback">
+                <LessonBar scenario={scenario.clone()} step={self.lesson.step()} check={self.lesson_check(scenario)}
+                    selecting={matches!(props.selection, Some(Selection::Component(_)))}
+                    on_lesson={link.callback(Msg::Lesson)} />
                 <div class="stage" ref={self.stage_ref.clone()}>
-                    <Canvas scenario={scenario.clone()} selection={props.selection.clone()}
+                    <Canvas scenario={scenario.clone()} selection={props.selection.clone()} hidden={self.lesson.hidden()}
                         live={self.live.clone()} on_edit={props.on_edit.clone()} on_select={props.on_select.clone()}
                         selected_pod={self.selected_pod.clone()} on_pod={link.callback(Msg::SelectPod)}
                         on_fault={link.callback(Msg::Fault)} />

@@ -44,6 +44,10 @@ fn every_preset_lesson_plays_and_every_check_passes() {
     let mut problems = Vec::new();
     for (stem, scenario) in presets() {
         let steps = &scenario.lesson;
+        assert!(
+            !steps.is_empty(),
+            "{stem} has no lesson: every preset in the gallery has one (see Lessons in docs/scenario-format.md)"
+        );
         assert!((3..=6).contains(&steps.len()), "{stem}: a lesson has 3–6 steps, not {}", steps.len());
         let mut sim = Simulation::new(&scenario).expect("preset builds");
         for (i, step) in steps.iter().enumerate() {

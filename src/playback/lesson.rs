@@ -1,0 +1,102 @@
+//! The playback host's side of a lesson (see `crate::lesson`): doing what a
+//! step asks of the run.
+//!
+//! - Going forward finishes the current step at once (runs to its end time
+//!   if it is not there yet), then starts each step up to the target: its
+//!   actions are applied to the running simulation, as the faults strip
+//!   applies a fault (`Simulation::command`).
+//! - Going back, restarting the current step, or going anywhere without a
+//!   run rebuilds the run from the start and replays every earlier step the
+//!   same way. Determinism makes this exact: it lands where walking forward
+//!   did (faults clicked by hand meanwhile are not replayed).
+//! - A step with an end time then plays at the chosen speed and pauses there.
+//! - A fresh run starts the first step (its actions happen at time 0).
+
+use super::overlay::{self, WireKind};
+use super::{Msg, Playback};
+use crate::editor::geometry::WireCurve;
+use crate::lesson::{current, LessonMsg};
+use fanout_engine::scenario::lesson::{evaluate, finish_step, start_step};
+use fanout_engine::scenario::{CheckState, ComponentId, Scenario};
+use fanout_engine::Simulation;
+use std::collections::BTreeSet;
+use yew::prelude::*;
+
+impl Playback {
+    pub(super) fn lesson_update(&mut self, ctx: &Context<Self>, msg: LessonMsg) -> bool {
+        let scenario = ctx.props().scenario.clone();
+        let here = self.lesson.step();
+        let target = match msg {
+            LessonMsg::Next => here + 1,
+            LessonMsg::Previous if here > 0 => here - 1,
+            LessonMsg::Previous => return false,
+            LessonMsg::Goto(step) => step,
+        };
+        if target >= scenario.lesson.len() {
+            return false;
+        }
+        self.stop();
+        if target <= here || self.sim.is_none() {
+            self.sim = None;
+            self.lineage = None;
+            self.lesson.restart(&scenario);
+        }
+        if !self.ensure_sim(ctx) {
+            return true;
+        }
+        let sim = self.sim.as_mut().expect("ensure_sim built it");
+        let mut refused = Vec::new();
+        for i in self.lesson.step()..target {
+            finish_step(sim, &scenario.lesson[i]);
+            refused.extend(start_step(sim, &scenario.lesson[i + 1]));
+        }
+        self.lesson.enter(&scenario, target, sim.now());
+        if let Some(reason) = refused.first() {
+            ctx.props().on_error.emit(format!("Lesson step {}: {reason}", target + 1));
+        }
+        self.paths = shown_paths(&scenario, &self.lesson.hidden());
+        if self.lesson.wants_to_play() {
+            Component::update(self, ctx, Msg::Play);
+        }
+        self.refresh(ctx);
+        true
+    }
+
+    /// A run was just built: the first step starts with it.
+    pub(super) fn lesson_run_built(&mut self, ctx: &Context<Self>, sim: &mut Simulation) {
+        let scenario = &ctx.props().scenario;
+        if self.lesson.step() != 0 {
+            return;
+        }
+        if let Some(step) = current(scenario, 0) {
+            if let Some(reason) = start_step(sim, step).first() {
+                ctx.props().on_error.emit(format!("Lesson step 1: {reason}"));
+            }
+        }
+    }
+
+    /// Where the current step's check stands in the run; pending before
+    /// the run starts.
+    pub(super) fn lesson_check(&self, scenario: &Scenario) -> Option<CheckState> {
+        let step = current(scenario, self.lesson.step())?;
+        step.check.as_ref()?;
+        Some(self.sim.as_ref().and_then(|sim| evaluate(step, sim)).unwrap_or(CheckState::Pending))
+    }
+}
+
+/// The overlay's wire paths, without the wires whose ends the lesson hides
+/// (no dots flying over empty canvas).
+pub(super) fn shown_paths(
+    scenario: &Scenario,
+    hidden: &BTreeSet<ComponentId>,
+) -> Vec<Option<(WireCurve, WireKind)>> {
+    let mut paths = overlay::wire_paths(scenario);
+    if !hidden.is_empty() {
+        for (path, wire) in paths.iter_mut().zip(&scenario.wires) {
+            if hidden.contains(&wire.from) || hidden.contains(&wire.to) {
+                *path = None;
+            }
+        }
+    }
+    paths
+}
