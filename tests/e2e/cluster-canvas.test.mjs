@@ -94,3 +94,33 @@ test('cluster canvas: an ingress routes a wire by its path; a path no rule match
     { timeout: 5_000 },
   );
 });
+
+test('cluster canvas: direct calls to a Service fail while it has no Ready endpoint, and succeed again once pods are Ready', async (t) => {
+  const page = await openApp(browser, '/', { t });
+  await loadPreset(page, 'pod-failover');
+  // Real time, so the scripted node kill at 30 s stays out of this test.
+  await page.click(testId('skip-idle'));
+  await page.click(testId('play'));
+  // Three Ready pods serve the calls.
+  await waitForMetric(page, 'delivered-web-app', (n) => n > 5, { timeoutMs: 20_000 });
+  await page.click(testId('pause'));
+
+  // Scale the deployment to zero: no endpoint, every call to the Service fails.
+  await page.locator(testId('component-web-pods')).click();
+  await page.fill(testId('field-scale'), '0');
+  await page.click(testId('scale'));
+  const lostBefore = await metric(page, 'lost-web');
+  await page.click(testId('play'));
+  await waitForMetric(page, 'lost-web', (n) => n >= lostBefore + 10, { timeoutMs: 20_000 });
+  await page.click(testId('pause'));
+  const delivered = await metric(page, 'delivered-web-app');
+
+  // Scale back: once a pod is Ready, calls are delivered again and failures stop.
+  await page.fill(testId('field-scale'), '3');
+  await page.click(testId('scale'));
+  await page.click(testId('play'));
+  await waitForMetric(page, 'delivered-web-app', (n) => n > delivered + 10, { timeoutMs: 20_000 });
+  const lostSettled = await metric(page, 'lost-web');
+  await page.waitForTimeout(1_500);
+  assert.equal(await metric(page, 'lost-web'), lostSettled, 'no call fails while endpoints are Ready');
+});

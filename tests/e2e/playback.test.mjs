@@ -229,12 +229,12 @@ test('export downloads the scenario as JSON; import opens it again; a broken fil
   assert.equal(exported.components.length, 3);
 
   exported.components[0].name = 'Web shop';
-  exported.components[0].id = 'webshop';
-  for (const wire of exported.wires) if (wire.from === 'storefront') wire.from = 'webshop';
+  // Rename the id everywhere it is referenced: wires, the lesson's steps.
+  const edited = JSON.stringify(exported).replaceAll('"storefront"', '"webshop"');
   await page.setInputFiles(testId('import'), {
     name: 'edited.json',
     mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify(exported)),
+    buffer: Buffer.from(edited),
   });
   await page.waitForSelector(testId('component-webshop'), { timeout: 5_000 });
 
