@@ -246,6 +246,174 @@ catalogue! {
         "먼저 장애를 실시간으로 일으키면, 그 장애를 장애 스크립트에 추가할 수 있습니다";
     RecordFaultWide => "Add to ", "스크립트에 ";
     RecordFaultNarrow => "script", "추가";
+
+    // The metrics panel: headings and what each number counts.
+    MetricsPanel => "Metrics", "지표";
+    MetricPublished => "Published", "발행";
+    TipPublished => "Orders a publisher created", "발행자가 만든 주문";
+    MetricDelivered => "Delivered", "전달";
+    TipDelivered => "Copies processed successfully (and deleted, when they came from a queue)", "성공적으로 처리된 사본 (큐에서 온 사본은 삭제까지 끝난 것)";
+    MetricInQueue => "In queue", "큐에 있음";
+    TipInQueue => "Copies stored in a queue, waiting to be received", "큐에 저장되어 수신을 기다리는 사본";
+    MetricInFlight => "In flight", "이동 중";
+    TipInFlight => "Copies on a wire, being processed, waiting for a retry, or received from a queue and not yet deleted",
+        "연결 위에 있거나, 처리 중이거나, 재시도를 기다리거나, 큐에서 받았지만 아직 삭제되지 않은 사본";
+    MetricLost => "Lost", "유실";
+    TipLost => "Copies that will never be delivered", "끝내 전달되지 못할 사본";
+    MetricDuplicates => "Duplicates", "중복";
+    TipDuplicates => "Extra processings of a copy that had already been processed", "이미 처리된 사본을 다시 처리한 횟수";
+    MetricOutOfOrder => "Out of order", "순서 어긋남";
+    TipOutOfOrder => "Receives of a copy older than one already received", "이미 받은 사본보다 오래된 사본을 받은 횟수";
+    MetricExpired => "Expired", "만료";
+    TipExpired => "Copies a queue dropped because they outlived its retention period", "보존 기간이 지나 큐가 버린 사본";
+    MetricDeadLettered => "Dead-lettered", "DLQ로 이동";
+    TipDeadLettered => "Copies moved to a dead-letter queue", "dead-letter 큐(DLQ)로 옮겨진 사본";
+    MetricFiltered => "Filtered", "필터링됨";
+    TipFiltered => "Copies a subscription's filter policy did not let through", "구독의 필터 정책이 통과시키지 않은 사본";
+    MetricDeduplicated => "Deduplicated", "중복 제거";
+    TipDeduplicated => "Duplicates a FIFO queue or topic accepted but did not deliver", "FIFO 큐나 토픽이 받았지만 전달하지 않은 중복";
+    MetricThrottled => "Throttled", "요청 거절";
+    TipThrottled => "API calls refused for exceeding a throughput limit (FIFO: 300/s per action)", "처리량 한도를 넘어 거절된 API 호출 (FIFO: 동작마다 초당 300건)";
+    MetricOldestAge => "Oldest age", "최장 대기";
+    TipOldestAge => "Age of the oldest copy still waiting in a queue", "큐에서 아직 기다리는 가장 오래된 사본의 나이";
+    MetricLatencyP50 => "Latency p50", "지연 p50";
+    TipLatencyP50 => "Median time from publish to successful processing", "발행부터 처리 성공까지 걸린 시간의 중앙값";
+    MetricLatencyP99 => "Latency p99", "지연 p99";
+    TipLatencyP99 => "99th percentile of the time from publish to successful processing", "발행부터 처리 성공까지 걸린 시간의 99번째 백분위수";
+    ComponentColumn => "Component", "구성 요소";
+    TraceHashTitle => "Hash of every trace record so far: the same scenario, seed and commands give the same hash",
+        "지금까지 모든 trace 기록의 해시: 시나리오, seed, 명령이 같으면 해시도 같습니다";
+    TraceHashLabel => "trace ", "trace 해시 ";
+    ModelNotesTitle => "What we model", "모델링하는 것";
+    ModelPublishers => "Publishers create orders at a steady rate or as a Poisson process, with attributes, a FIFO message group, optional poison orders and client resends; a failed send is retried 3 times with backoff. A direct wire to a consumer is an HTTP-like call: lost if the consumer is down, fails or crashes.",
+        "발행자는 일정한 속도나 포아송 과정으로 주문을 만들고, 속성과 FIFO 메세지 그룹, 원하면 poison 주문과 클라이언트 재전송을 붙입니다. 보내기에 실패하면 backoff를 두고 3번 재시도합니다. 컨슈머에 바로 연결하면 HTTP 같은 호출이라, 컨슈머가 죽어 있거나 실패하거나 멈추면 유실됩니다.";
+    ModelTopics => "SNS topics push to every subscription its filter policy lets through, retrying as AWS documents (managed endpoints: 3 immediate, 2 at 1 s, 10 with backoff, then every 20 s; HTTP: 3 retries 20 s apart), then to the subscription's dead-letter queue or dropped. Standard topics deliver the odd duplicate; FIFO topics keep group order, deduplicate within 5 minutes and accept 3,000 messages/s.",
+        "SNS 토픽은 필터 정책이 통과시키는 모든 구독에 Push하고, AWS 문서대로 재시도합니다 (관리형 엔드포인트: 즉시 3번, 1초 뒤 2번, backoff로 10번, 그다음 20초마다; HTTP: 20초 간격으로 3번). 그래도 안 되면 구독의 dead-letter 큐로 보내거나 버립니다. Standard 토픽은 가끔 중복을 전달하고, FIFO 토픽은 그룹 순서를 지키며 5분 안의 중복을 제거하고 초당 3,000건을 받습니다.";
+    ModelQueues => "SQS queues: delay, then visible; a receive hands out up to 10 messages, invisible for the visibility timeout; long polling waits up to 20 s, short polling may come back empty; retention; after maxReceiveCount receives a message moves to the dead-letter queue. Standard: at-least-once and best-effort order. FIFO: group order with one batch of a group in flight, 5-minute deduplication, 300 calls/s per action, more are throttled.",
+        "SQS 큐: delay가 지나면 보이게 되고, 한 번 받을 때 최대 10개를 내주며 그 메세지는 visibility timeout 동안 보이지 않습니다. long polling은 최대 20초 기다리고, short polling은 빈손으로 돌아올 수 있습니다. 보존 기간이 있고, maxReceiveCount번 받은 메세지는 dead-letter 큐로 옮겨집니다. Standard: 최소 한 번 전달, 순서는 최선을 다할 뿐. FIFO: 그룹 순서, 그룹마다 한 번에 한 묶음만 이동 중, 5분 중복 제거, 동작마다 초당 300건이고 넘으면 거절됩니다.";
+    ModelConsumers => "Consumers: instances × concurrency workers; ack on receive, delete after processing, or auto-delete on success; failure ratio and poison orders; a crash loses what was acknowledged but unfinished, the rest comes back after the visibility timeout.",
+        "컨슈머: 인스턴스 × 동시 처리 수만큼의 작업자. 받자마자 ack, 처리 뒤 삭제, 또는 성공하면 자동 삭제. 실패 비율과 poison 주문. 죽으면 ack했지만 끝내지 못한 것은 유실되고, 나머지는 visibility timeout 뒤에 다시 나타납니다.";
+    ModelFaults => "Faults: kill, revive and slow consumers; partition, delay and loss on any wire; live or from the fault script.",
+        "장애: 컨슈머 죽이기, 살리기, 느리게 하기. 어느 연결에나 끊기, 지연, 손실. 실시간으로 또는 장애 스크립트로.";
+    ModelSimplified => "Simplified: a receive's request latency is folded into its response hop; short polling's false empties are approximated (a queue with n ≤ 10 visible messages answers empty one time in n + 2); throughput limits use one-second windows; messages have no payload or size; no visibility-timeout changes by consumers, no high-throughput FIFO mode, no IAM, KMS or cross-region behaviour.",
+        "단순화한 것: 수신 요청의 지연은 응답 구간에 합쳤습니다. short polling이 잘못 빈 응답을 주는 것은 근사합니다 (보이는 메세지가 n ≤ 10개인 큐는 n + 2번에 한 번 빈 응답). 처리량 한도는 1초 단위로 셉니다. 메세지에는 내용도 크기도 없습니다. 컨슈머가 visibility timeout을 바꾸는 것, 고처리량 FIFO 모드, IAM, KMS, 리전 간 동작은 다루지 않습니다.";
+
+    // The invariants above the metrics.
+    Invariants => "Invariants", "불변 조건";
+    InvariantLost => "Orders lost", "유실된 주문";
+    InvariantTwice => "Orders processed more than once", "두 번 이상 처리된 주문";
+    InvariantTwiceTip => "Orders a consumer processed again (at-least-once delivery)", "컨슈머가 다시 처리한 주문 (최소 한 번 전달)";
+    InvariantFifo => "Out of order within a FIFO group", "FIFO 그룹 안에서 순서 어긋남";
+    InvariantFifoTip => "Orders processed before an earlier order of the same FIFO message group", "같은 FIFO 메세지 그룹의 앞선 주문보다 먼저 처리된 주문";
+    InvariantConservation => "Every copy accounted for", "모든 사본의 행방 확인";
+    InvariantConservationTip => "Published = delivered + queued + in flight + dead-lettered + expired + lost + filtered",
+        "발행 = 전달 + 큐에 있음 + 이동 중 + DLQ로 이동 + 만료 + 유실 + 필터링됨";
+    ShowOrderStory => "Show this order's whole story", "이 주문이 겪은 일을 모두 봅니다";
+    OrderLink => "order {n}", "주문 {n}";
+
+    // The event log and the message inspector.
+    EventLog => "Event log", "이벤트 로그";
+    EventLogEmpty => "Nothing has happened yet. Press play or step.", "아직 아무 일도 없었습니다. 재생이나 한 단계를 누르세요.";
+    MessageInspector => "Message inspector", "메세지 살펴보기";
+    OrderNothingYet => "Nothing is recorded about this order yet.", "이 주문에 대해 아직 기록된 것이 없습니다.";
+    OrderStepsGap => "Steps went by too fast to follow: pause to see them all.", "단계가 너무 빨리 지나가 따라가지 못했습니다. 일시 정지하면 모두 보입니다.";
+    OrderTitle => "Order {n}", "주문 {n}";
+    NoMessagesHere => "No messages here right now.", "지금 여기에는 메세지가 없습니다.";
+    MessagesAt => "Messages at {name}", "{name}의 메세지";
+    BackToList => "Back to the list", "목록으로 돌아가기";
+    Close => "Close", "닫기";
+
+    // The fault script: the form's actions, its problems, the list.
+    FaultScript => "Fault script", "장애 스크립트";
+    FaultScriptTab => "Fault script ({n})", "장애 스크립트 ({n})";
+    ActionSlow => "Slow down ×", "느리게 ×";
+    ActionDelay => "Add delay (ms)", "지연 더하기 (ms)";
+    ActionLoss => "Loss ratio (0–1)", "손실 비율 (0–1)";
+    ActionKillZone => "Kill zone", "zone 죽이기";
+    ActionCordon => "Cordon node", "노드 배치 중지 (cordon)";
+    ActionUncordon => "Uncordon node", "노드 배치 재개 (uncordon)";
+    ActionDrain => "Drain node", "노드 비우기 (drain)";
+    ActionKillPod => "Kill a pod of", "Pod 하나 죽이기";
+    ActionScale => "Scale to", "replica 수 조정";
+    ActionCrashLoop => "Crash-loop", "crash loop 일으키기";
+    ActionKillEtcd => "Kill etcd member #", "etcd 멤버 죽이기 #";
+    ActionReviveEtcd => "Revive etcd member #", "etcd 멤버 살리기 #";
+    ActionKillScheduler => "Kill kube-scheduler", "kube-scheduler 죽이기";
+    ActionReviveScheduler => "Revive kube-scheduler", "kube-scheduler 살리기";
+    PickAWire => "Pick a wire", "연결을 고르세요";
+    NothingTakesFault => "Nothing on the canvas can take this fault yet", "캔버스에 아직 이 장애를 받을 수 있는 것이 없습니다";
+    SlowFactorProblem => "A slow-down factor is a number such as 5", "느리게 하는 배수는 5 같은 숫자입니다";
+    ReplicaCountProblem => "A replica count is a whole number such as 3", "replica 수는 3 같은 정수입니다";
+    EtcdMemberProblem => "An etcd member is numbered from 0", "etcd 멤버 번호는 0부터 셉니다";
+    DelayProblem => "An added delay is a number of milliseconds", "더하는 지연은 밀리초 단위의 숫자입니다";
+    LossProblem => "A loss ratio is a number from 0 to 1", "손실 비율은 0에서 1 사이의 숫자입니다";
+    TimeProblem => "Give the time in seconds, e.g. 20", "시간을 초 단위로 입력하세요 (예: 20)";
+    Remove => "Remove", "삭제";
+    RemoveFromScript => "Remove from the script", "스크립트에서 삭제합니다";
+    NoScheduledFaults => "No scheduled faults. Add one below, or apply a fault live and press “Add to script”.",
+        "예약된 장애가 없습니다. 아래에서 추가하거나, 장애를 실시간으로 일으킨 뒤 “스크립트에 추가”를 누르세요.";
+    FaultAtTitle => "Sim time, in seconds from the start", "시작부터 잰 시뮬레이션 시간 (초)";
+    FaultAt => "at ", "시각 ";
+    Action => "Action", "동작";
+    Target => "Target", "대상";
+    Amount => "Amount", "값";
+    Add => "Add", "추가";
+
+    // Faults in words, as the script, the timeline and the log say them.
+    WordsKill => "kill {name}", "{name} 죽이기";
+    WordsRevive => "revive {name}", "{name} 살리기";
+    WordsSlow => "slow {name} ×{factor}", "{name} 느리게 ×{factor}";
+    WordsPartition => "partition {wire}", "{wire} 끊기";
+    WordsHeal => "heal {wire}", "{wire} 복구";
+    WordsDelay => "delay {wire} +{ms} ms", "{wire} 지연 +{ms} ms";
+    WordsLoss => "loss {wire} {percent} %", "{wire} 손실 {percent} %";
+    WordsKillZone => "kill zone {zone}", "{zone}의 노드 모두 죽이기";
+    WordsReviveZone => "revive zone {zone}", "{zone}의 노드 모두 살리기";
+    WordsKillPod => "kill a pod of {name}", "{name}의 Pod 하나 죽이기";
+    WordsCrashLoop => "crash-loop {name}", "{name} crash loop 일으키기";
+    WordsHealCrashLoop => "heal {name}", "{name} crash loop 고치기";
+    WordsCordon => "cordon {name}", "{name} 배치 중지 (cordon)";
+    WordsUncordon => "uncordon {name}", "{name} 배치 재개 (uncordon)";
+    WordsDrain => "drain {name}", "{name} 비우기 (drain)";
+    WordsScale => "scale {name} to {replicas}", "{name} replica {replicas}개로 조정";
+    WordsKillEtcd => "kill etcd member {m}", "etcd 멤버 {m} 죽이기";
+    WordsReviveEtcd => "revive etcd member {m}", "etcd 멤버 {m} 살리기";
+    WordsKillScheduler => "kill kube-scheduler", "kube-scheduler 죽이기";
+    WordsReviveScheduler => "revive kube-scheduler", "kube-scheduler 살리기";
+    WordsKillControllerManager => "kill kube-controller-manager", "kube-controller-manager 죽이기";
+    WordsReviveControllerManager => "revive kube-controller-manager", "kube-controller-manager 살리기";
+
+    // The playback host: notes, the stage's legend, the placement card.
+    NoteReset => "scenario changed — reset", "시나리오가 바뀌어 처음으로 되돌림";
+    NoteScriptReset => "fault script changed — reset", "장애 스크립트가 바뀌어 처음으로 되돌림";
+    NothingSelected => "Select a publisher, consumer, wire or cluster part to make it fail", "장애를 일으킬 발행자, 컨슈머, 연결 또는 클러스터 구성 요소를 선택하세요";
+    DotLegend => "What the dot colours mean", "점 색깔의 뜻";
+    WireDirect => "direct call", "직접 호출";
+    WirePush => "topic push", "토픽 Push";
+    WireEnqueue => "into a queue", "큐에 넣기";
+    WireReceive => "received from a queue", "큐에서 받음";
+    LegendLostOnNetwork => "lost on the network", "네트워크에서 유실";
+    PlacementPanel => "Why here / why pending", "왜 여기에 / 왜 대기 중";
+    WhyHere => "Why here · {pod}", "왜 여기에 · {pod}";
+    WhyPending => "Why pending · {pod}", "왜 대기 중 · {pod}";
+    BoundTo => "Bound to {node}. Each node as the scheduler ({strategy}) would judge it now, without this pod:",
+        "{node}에 배치됨. 이 Pod가 없다고 치고 스케줄러({strategy})가 지금 각 노드를 판단한 결과:";
+    PendingBecause => "Pending: {reason}", "대기 중 (Pending): {reason}";
+    PendingForScheduler => "Pending: waiting for the scheduler.", "대기 중 (Pending): 스케줄러를 기다리고 있습니다.";
+    VerdictFit => "fit", "적합";
+    VerdictUnschedulable => "unschedulable", "배치 불가";
+    VerdictTaint => "taint", "taint 불허";
+    VerdictAffinity => "affinity", "affinity 불일치";
+    VerdictCpu => "insufficient cpu", "CPU 부족";
+    VerdictMemory => "insufficient memory", "메모리 부족";
+    VerdictTooManyPods => "too many pods", "Pod 수 초과";
+    FilterCordon => "cordon", "배치 중지";
+    FilterTaints => "taints", "taint";
+    FilterAffinity => "affinity", "노드 affinity";
+    FilterResources => "resources", "리소스";
+    NodeColumn => "node", "노드";
+    ScoreColumn => "score", "점수";
+    ScoreTitle => "0–100; the highest wins, ties by the seeded RNG", "0–100. 가장 높은 점수가 이기고, 동점이면 seed를 쓴 난수로 정합니다";
 }
 
 #[cfg(test)]

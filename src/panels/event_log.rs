@@ -1,5 +1,6 @@
 use super::format_sim_ms;
 use super::words::{describe, LogLine};
+use crate::i18n::{use_lang, Text};
 use fanout_engine::broker::{TraceKind, TraceRecord};
 use fanout_engine::cluster::ClusterTraceKind;
 use fanout_engine::Simulation;
@@ -66,10 +67,11 @@ pub struct EventLogProps {
 /// opens that order in the message inspector.
 #[function_component(EventLog)]
 pub fn event_log(props: &EventLogProps) -> Html {
+    let lang = use_lang();
     html! {
-        <section class="event-log" aria-label="Event log">
+        <section class="event-log" aria-label={lang.t(Text::EventLog)}>
             if props.lines.is_empty() {
-                <p class="panel-empty">{ "Nothing has happened yet. Press play or step." }</p>
+                <p class="panel-empty">{ lang.t(Text::EventLogEmpty) }</p>
             } else {
                 <ol data-testid="event-log">
                     { for props.lines.iter().map(|line| {
@@ -78,7 +80,7 @@ pub fn event_log(props: &EventLogProps) -> Html {
                         html! {
                             <li class={classes!((!line.tone.is_empty()).then_some(line.tone), (order > 0).then_some("inspectable"))}
                                 onclick={(order > 0).then(|| Callback::from(move |_: MouseEvent| on_inspect.emit(order)))}
-                                title={(order > 0).then_some("Show this order's whole story")}>
+                                title={(order > 0).then_some(lang.t(Text::ShowOrderStory))}>
                                 <span class="event-time">{ format_sim_ms(line.at_ms) }</span>
                                 { " · " }{ &line.text }
                             </li>

@@ -4,6 +4,7 @@
 //! travels in share links with the rest of the document.
 
 use super::words::{fault_words, name, short_time, wire_name};
+use crate::i18n::{use_lang, Text};
 use fanout_engine::scenario::{ComponentId, ComponentKind, Edit, Fault, Scenario, ScheduledFault, Spec};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -11,29 +12,29 @@ use yew::prelude::*;
 
 /// The actions the form offers: (value, label, default of its amount field,
 /// or "" when it has none).
-const ACTIONS: [(&str, &str, &str); 22] = [
-    ("kill", "Kill", ""),
-    ("revive", "Revive", ""),
-    ("slow", "Slow down ×", "5"),
-    ("partition", "Partition", ""),
-    ("heal", "Heal", ""),
-    ("delay", "Add delay (ms)", "500"),
-    ("loss", "Loss ratio (0–1)", "0.5"),
-    ("kill-zone", "Kill zone", ""),
-    ("revive-zone", "Revive zone", ""),
-    ("cordon", "Cordon node", ""),
-    ("uncordon", "Uncordon node", ""),
-    ("drain", "Drain node", ""),
-    ("kill-pod", "Kill a pod of", ""),
-    ("scale", "Scale to", "3"),
-    ("crash-loop", "Crash-loop", ""),
-    ("heal-crash-loop", "Heal crash loop", ""),
-    ("kill-etcd", "Kill etcd member #", "0"),
-    ("revive-etcd", "Revive etcd member #", "0"),
-    ("kill-scheduler", "Kill kube-scheduler", ""),
-    ("revive-scheduler", "Revive kube-scheduler", ""),
-    ("kill-controller-manager", "Kill controller-manager", ""),
-    ("revive-controller-manager", "Revive controller-manager", ""),
+const ACTIONS: [(&str, Text, &str); 22] = [
+    ("kill", Text::Kill, ""),
+    ("revive", Text::Revive, ""),
+    ("slow", Text::ActionSlow, "5"),
+    ("partition", Text::Partition, ""),
+    ("heal", Text::Heal, ""),
+    ("delay", Text::ActionDelay, "500"),
+    ("loss", Text::ActionLoss, "0.5"),
+    ("kill-zone", Text::ActionKillZone, ""),
+    ("revive-zone", Text::ReviveZone, ""),
+    ("cordon", Text::ActionCordon, ""),
+    ("uncordon", Text::ActionUncordon, ""),
+    ("drain", Text::ActionDrain, ""),
+    ("kill-pod", Text::ActionKillPod, ""),
+    ("scale", Text::ActionScale, "3"),
+    ("crash-loop", Text::ActionCrashLoop, ""),
+    ("heal-crash-loop", Text::HealCrashLoop, ""),
+    ("kill-etcd", Text::ActionKillEtcd, "0"),
+    ("revive-etcd", Text::ActionReviveEtcd, "0"),
+    ("kill-scheduler", Text::ActionKillScheduler, ""),
+    ("revive-scheduler", Text::ActionReviveScheduler, ""),
+    ("kill-controller-manager", Text::KillControllerManager, ""),
+    ("revive-controller-manager", Text::ReviveControllerManager, ""),
 ];
 
 /// `faults` plus `added`, placed after every entry not later than it, so a
@@ -85,31 +86,31 @@ fn targets(scenario: &Scenario, action: &str) -> Vec<(String, String)> {
 }
 
 /// The fault the form describes, or what is wrong with it.
-fn build_fault(scenario: &Scenario, action: &str, target: &str, value: &str) -> Result<Fault, String> {
+fn build_fault(scenario: &Scenario, action: &str, target: &str, value: &str) -> Result<Fault, Text> {
     let number = || value.trim().parse::<f64>().ok().filter(|v| v.is_finite() && *v >= 0.0);
     let id = || ComponentId::new(target);
     let wire = || {
-        let w = target.parse::<usize>().ok().and_then(|i| scenario.wires.get(i)).ok_or("Pick a wire")?;
-        Ok::<_, String>((w.from.clone(), w.to.clone()))
+        let w = target.parse::<usize>().ok().and_then(|i| scenario.wires.get(i)).ok_or(Text::PickAWire)?;
+        Ok::<_, Text>((w.from.clone(), w.to.clone()))
     };
     if target.is_empty() {
-        return Err("Nothing on the canvas can take this fault yet".into());
+        return Err(Text::NothingTakesFault);
     }
     Ok(match action {
         "kill" => Fault::Kill(id()),
         "revive" => Fault::Revive(id()),
-        "slow" => Fault::Slow(id(), number().ok_or("A slow-down factor is a number such as 5")?),
+        "slow" => Fault::Slow(id(), number().ok_or(Text::SlowFactorProblem)?),
         "kill-zone" => Fault::KillZone(target.to_string()),
         "revive-zone" => Fault::ReviveZone(target.to_string()),
         "cordon" => Fault::Cordon(id(), true),
         "uncordon" => Fault::Cordon(id(), false),
         "drain" => Fault::Drain(id()),
         "kill-pod" => Fault::KillPod(id()),
-        "scale" => Fault::Scale(id(), number().ok_or("A replica count is a whole number such as 3")?.round() as u32),
+        "scale" => Fault::Scale(id(), number().ok_or(Text::ReplicaCountProblem)?.round() as u32),
         "crash-loop" => Fault::CrashLoop(id(), true),
         "heal-crash-loop" => Fault::CrashLoop(id(), false),
-        "kill-etcd" => Fault::KillEtcdMember(id(), number().ok_or("An etcd member is numbered from 0")?.round() as u32),
-        "revive-etcd" => Fault::ReviveEtcdMember(id(), number().ok_or("An etcd member is numbered from 0")?.round() as u32),
+        "kill-etcd" => Fault::KillEtcdMember(id(), number().ok_or(Text::EtcdMemberProblem)?.round() as u32),
+        "revive-etcd" => Fault::ReviveEtcdMember(id(), number().ok_or(Text::EtcdMemberProblem)?.round() as u32),
         "kill-scheduler" => Fault::KillScheduler(id()),
         "revive-scheduler" => Fault::ReviveScheduler(id()),
         "kill-controller-manager" => Fault::KillControllerManager(id()),
@@ -124,11 +125,11 @@ fn build_fault(scenario: &Scenario, action: &str, target: &str, value: &str) -> 
         }
         "delay" => {
             let (a, b) = wire()?;
-            Fault::Delay(a, b, number().ok_or("An added delay is a number of milliseconds")?.round() as u64)
+            Fault::Delay(a, b, number().ok_or(Text::DelayProblem)?.round() as u64)
         }
         _ => {
             let (a, b) = wire()?;
-            Fault::Loss(a, b, number().ok_or("A loss ratio is a number from 0 to 1")?)
+            Fault::Loss(a, b, number().ok_or(Text::LossProblem)?)
         }
     })
 }
@@ -143,8 +144,10 @@ pub struct FaultScriptProps {
 
 #[function_component(FaultScript)]
 pub fn fault_script(props: &FaultScriptProps) -> Html {
+    let lang = use_lang();
     let action = use_state(|| "kill");
-    let problem = use_state(|| None::<String>);
+    // A key, so the problem reads in the language of the moment.
+    let problem = use_state(|| None::<Text>);
     // Yew keeps an input's `value` in step with the page on every render (and
     // this panel renders as the clock moves), so typed text lives in state.
     let at = use_state(|| "10".to_string());
@@ -174,7 +177,7 @@ pub fn fault_script(props: &FaultScriptProps) -> Html {
             e.prevent_default();
             let at_ms = match at.trim().parse::<f64>() {
                 Ok(s) if s.is_finite() && s >= 0.0 => (s * 1_000.0).round() as u64,
-                _ => return problem.set(Some("Give the time in seconds, e.g. 20".into())),
+                _ => return problem.set(Some(Text::TimeProblem)),
             };
             let target = target_ref.cast::<HtmlSelectElement>().map(|s| s.value()).unwrap_or_default();
             match build_fault(&scenario, key, &target, &amount) {
@@ -200,42 +203,42 @@ pub fn fault_script(props: &FaultScriptProps) -> Html {
         html! {
             <li data-testid={format!("fault-row-{i}")} class={classes!((entry.at_ms <= props.now_ms && props.now_ms > 0).then_some("done"))}>
                 <span class="event-time">{ short_time(entry.at_ms) }</span>
-                <span class="fault-words">{ fault_words(&entry.fault, scenario) }</span>
+                <span class="fault-words">{ fault_words(&entry.fault, scenario, lang) }</span>
                 <button type="button" class="close-button" data-testid={format!("fault-remove-{i}")}
-                    aria-label="Remove" title="Remove from the script" onclick={on_remove}>{ "×" }</button>
+                    aria-label={lang.t(Text::Remove)} title={lang.t(Text::RemoveFromScript)} onclick={on_remove}>{ "×" }</button>
             </li>
         }
     });
 
     html! {
-        <section class="fault-script" data-testid="fault-script" aria-label="Fault script">
+        <section class="fault-script" data-testid="fault-script" aria-label={lang.t(Text::FaultScript)}>
             if scenario.faults.is_empty() {
-                <p class="panel-empty">{ "No scheduled faults. Add one below, or apply a fault live and press “Add to script”." }</p>
+                <p class="panel-empty">{ lang.t(Text::NoScheduledFaults) }</p>
             } else {
                 <ol class="fault-list">{ for rows }</ol>
             }
             <form class="fault-form" onsubmit={on_add}>
-                <label title="Sim time, in seconds from the start">{ "at " }
+                <label title={lang.t(Text::FaultAtTitle)}>{ lang.t(Text::FaultAt) }
                     <input type="number" min="0" step="any" class="fault-at" data-testid="field-fault-at"
                         value={(*at).clone()} oninput={typed(&at)} />{ " s" }
                 </label>
-                <select data-testid="field-fault-action" aria-label="Action" onchange={on_action}>
+                <select data-testid="field-fault-action" aria-label={lang.t(Text::Action)} onchange={on_action}>
                     // Cluster actions only where the scenario has a cluster.
                     { for ACTIONS.iter().enumerate().filter(|(i, a)| *i < 7 || !targets(scenario, a.0).is_empty()).map(|(_, (value, label, _))| html! {
-                        <option value={*value} selected={*value == key}>{ *label }</option>
+                        <option value={*value} selected={*value == key}>{ lang.t(*label) }</option>
                     }) }
                 </select>
-                <select key={key} data-testid="field-fault-target" aria-label="Target" ref={target_ref}>
+                <select key={key} data-testid="field-fault-target" aria-label={lang.t(Text::Target)} ref={target_ref}>
                     { for targets(scenario, key).into_iter().map(|(value, label)| html! { <option {value}>{ label }</option> }) }
                 </select>
                 if !default_amount.is_empty() {
                     <input type="number" min="0" step="any" class="fault-value" data-testid="field-fault-value"
-                        aria-label="Amount" value={shown_amount} oninput={typed(&amount)} />
+                        aria-label={lang.t(Text::Amount)} value={shown_amount} oninput={typed(&amount)} />
                 }
-                <button type="submit" data-testid="fault-add">{ "Add" }</button>
+                <button type="submit" data-testid="fault-add">{ lang.t(Text::Add) }</button>
             </form>
             if let Some(why) = &*problem {
-                <p class="form-problem" role="alert">{ why }</p>
+                <p class="form-problem" role="alert">{ lang.t(*why) }</p>
             }
         </section>
     }

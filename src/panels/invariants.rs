@@ -1,6 +1,7 @@
 //! The invariant panel: the live checks a lesson is about, each green or
 //! red with a count and a link to the first order that broke it.
 
+use crate::i18n::{Lang, Text};
 use fanout_engine::report::{InvariantCheck, Invariants};
 use fanout_engine::Simulation;
 use yew::prelude::*;
@@ -24,23 +25,23 @@ impl InvariantsView {
 
 /// One row: ✓ or ✗, what is checked, how often it failed, and a link to the
 /// first offending order.
-fn row(name: &'static str, label: &'static str, tip: &'static str, check: &InvariantCheck, on_inspect: &Callback<u64>) -> Html {
+fn row(name: &'static str, label: Text, tip: Text, check: &InvariantCheck, on_inspect: &Callback<u64>, lang: Lang) -> Html {
     let ok = check.holds();
     let link = check.first_order.filter(|_| !ok).map(|order| {
         let on_inspect = on_inspect.clone();
         html! {
             <button type="button" class="link-button" data-testid={format!("invariant-{name}-first")}
-                title="Show this order's whole story" onclick={Callback::from(move |_: MouseEvent| on_inspect.emit(order))}>
-                { format!("order {order}") }
+                title={lang.t(Text::ShowOrderStory)} onclick={Callback::from(move |_: MouseEvent| on_inspect.emit(order))}>
+                { lang.format(Text::OrderLink, &[("n", &order)]) }
             </button>
         }
     });
     html! {
-        <li class={if ok { "invariant ok" } else { "invariant failed" }} title={tip}
+        <li class={if ok { "invariant ok" } else { "invariant failed" }} title={lang.t(tip)}
             data-testid={format!("invariant-{name}")} data-value={check.count.to_string()}
             data-state={if ok { "ok" } else { "failed" }}>
             <span class="invariant-mark" aria-hidden="true">{ if ok { "✓" } else { "✗" } }</span>
-            <span class="invariant-label">{ label }</span>
+            <span class="invariant-label">{ lang.t(label) }</span>
             <span class="invariant-count">{ check.count }</span>
             { for link }
         </li>
@@ -49,20 +50,18 @@ fn row(name: &'static str, label: &'static str, tip: &'static str, check: &Invar
 
 /// The checks of a lesson, always visible above the numbers. A plain
 /// function rather than a component: it re-renders with the metrics anyway.
-pub fn invariants_panel(invariants: &InvariantsView, on_inspect: &Callback<u64>) -> Html {
+pub fn invariants_panel(invariants: &InvariantsView, on_inspect: &Callback<u64>, lang: Lang) -> Html {
     let checks = &invariants.0;
     let holds = checks.conservation_holds;
     let conservation = InvariantCheck { count: u64::from(!holds), first_order: None };
     html! {
-        <ul class="invariants" data-testid="invariants" aria-label="Invariants">
-            { row("lost", "Orders lost", "Copies that will never be delivered", &checks.lost, on_inspect) }
-            { row("processed_more_than_once", "Orders processed more than once",
-                  "Orders a consumer processed again (at-least-once delivery)", &checks.processed_more_than_once, on_inspect) }
-            { row("fifo_order_violated", "Out of order within a FIFO group",
-                  "Orders processed before an earlier order of the same FIFO message group", &checks.fifo_order_violated, on_inspect) }
+        <ul class="invariants" data-testid="invariants" aria-label={lang.t(Text::Invariants)}>
+            { row("lost", Text::InvariantLost, Text::TipLost, &checks.lost, on_inspect, lang) }
+            { row("processed_more_than_once", Text::InvariantTwice, Text::InvariantTwiceTip,
+                  &checks.processed_more_than_once, on_inspect, lang) }
+            { row("fifo_order_violated", Text::InvariantFifo, Text::InvariantFifoTip, &checks.fifo_order_violated, on_inspect, lang) }
             <li data-testid="conservation" data-value={holds.to_string()} hidden=true></li>
-            { row("conservation", "Every copy accounted for",
-                  "Published = delivered + queued + in flight + dead-lettered + expired + lost + filtered", &conservation, on_inspect) }
+            { row("conservation", Text::InvariantConservation, Text::InvariantConservationTip, &conservation, on_inspect, lang) }
         </ul>
     }
 }

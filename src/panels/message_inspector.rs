@@ -5,6 +5,7 @@
 
 use super::format_sim_ms;
 use super::words::{describe, name, LogLine};
+use crate::i18n::{Lang, Text};
 use fanout_engine::broker::TraceRecord;
 use fanout_engine::scenario::{ComponentId, Scenario};
 use fanout_engine::Simulation;
@@ -93,15 +94,15 @@ pub struct InspectorActions {
 }
 
 /// The inspector card, drawn over the stage.
-pub fn message_inspector(inspection: &Inspection, actions: &InspectorActions) -> Html {
+pub fn message_inspector(inspection: &Inspection, actions: &InspectorActions, lang: Lang) -> Html {
     let (title, body) = match inspection {
         Inspection::Order { order, steps, gap } => {
             let body = html! {
                 <>
                     if steps.is_empty() {
-                        <p class="panel-empty">{ "Nothing is recorded about this order yet." }</p>
+                        <p class="panel-empty">{ lang.t(Text::OrderNothingYet) }</p>
                     } else if *gap {
-                        <p class="panel-empty">{ "Steps went by too fast to follow: pause to see them all." }</p>
+                        <p class="panel-empty">{ lang.t(Text::OrderStepsGap) }</p>
                     }
                     <ol class="lineage">
                         { for steps.iter().enumerate().map(|(i, step)| html! {
@@ -114,12 +115,12 @@ pub fn message_inspector(inspection: &Inspection, actions: &InspectorActions) ->
                     </ol>
                 </>
             };
-            (format!("Order {order}"), body)
+            (lang.format(Text::OrderTitle, &[("n", order)]), body)
         }
         Inspection::At { name, orders } => {
             let body = html! {
                 if orders.is_empty() {
-                    <p class="panel-empty">{ "No messages here right now." }</p>
+                    <p class="panel-empty">{ lang.t(Text::NoMessagesHere) }</p>
                 } else {
                     <ul class="message-list">
                         { for orders.iter().map(|&order| {
@@ -127,26 +128,26 @@ pub fn message_inspector(inspection: &Inspection, actions: &InspectorActions) ->
                             html! {
                                 <li><button type="button" class="link-button" data-testid={format!("message-order-{order}")}
                                     onclick={Callback::from(move |_: MouseEvent| on_inspect.emit(order))}>
-                                    { format!("order {order}") }
+                                    { lang.format(Text::OrderLink, &[("n", &order)]) }
                                 </button></li>
                             }
                         }) }
                     </ul>
                 }
             };
-            (format!("Messages at {name}"), body)
+            (lang.format(Text::MessagesAt, &[("name", name)]), body)
         }
     };
     html! {
-        <aside class="message-inspector" data-testid="message-inspector" aria-label="Message inspector">
+        <aside class="message-inspector" data-testid="message-inspector" aria-label={lang.t(Text::MessageInspector)}>
             <header>
                 if let Some(on_back) = &actions.on_back {
                     <button type="button" class="link-button" data-testid="message-inspector-back"
-                        title="Back to the list" onclick={on_back}>{ "←" }</button>
+                        title={lang.t(Text::BackToList)} onclick={on_back}>{ "←" }</button>
                 }
                 <h2>{ title }</h2>
                 <button type="button" class="close-button" data-testid="message-inspector-close"
-                    aria-label="Close" title="Close" onclick={&actions.on_close}>{ "×" }</button>
+                    aria-label={lang.t(Text::Close)} title={lang.t(Text::Close)} onclick={&actions.on_close}>{ "×" }</button>
             </header>
             <div class="message-inspector-body">{ body }</div>
         </aside>

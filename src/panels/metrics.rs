@@ -1,4 +1,5 @@
 use super::invariants::InvariantsView;
+use crate::i18n::{use_lang, Lang, Text};
 use fanout_engine::report::Counters;
 use fanout_engine::scenario::{ComponentId, ComponentKind, Scenario};
 use fanout_engine::sim::TraceHasher;
@@ -71,27 +72,22 @@ fn rows(scenario: &Scenario, counters_of: impl Fn(&ComponentId) -> Counters) -> 
 /// (metric name used in `data-testid`, heading, tooltip, always shown).
 /// Columns not always shown appear once a number in them is not zero, so a
 /// lesson about lost orders is not buried under FIFO and DLQ counters.
-const COLUMNS: [(&str, &str, &str, bool); 15] = [
-    ("published", "Published", "Orders a publisher created", true),
-    ("delivered", "Delivered", "Copies processed successfully (and deleted, when they came from a queue)", true),
-    ("in_queue", "In queue", "Copies stored in a queue, waiting to be received", true),
-    (
-        "in_flight",
-        "In flight",
-        "Copies on a wire, being processed, waiting for a retry, or received from a queue and not yet deleted",
-        true,
-    ),
-    ("lost", "Lost", "Copies that will never be delivered", true),
-    ("duplicates", "Duplicates", "Extra processings of a copy that had already been processed", true),
-    ("out_of_order", "Out of order", "Receives of a copy older than one already received", false),
-    ("expired", "Expired", "Copies a queue dropped because they outlived its retention period", false),
-    ("dead_lettered", "Dead-lettered", "Copies moved to a dead-letter queue", false),
-    ("filtered", "Filtered", "Copies a subscription's filter policy did not let through", false),
-    ("deduplicated", "Deduplicated", "Duplicates a FIFO queue or topic accepted but did not deliver", false),
-    ("throttled", "Throttled", "API calls refused for exceeding a throughput limit (FIFO: 300/s per action)", false),
-    ("oldest_message_age_ms", "Oldest age", "Age of the oldest copy still waiting in a queue", true),
-    ("latency_p50_ms", "Latency p50", "Median time from publish to successful processing", false),
-    ("latency_p99_ms", "Latency p99", "99th percentile of the time from publish to successful processing", false),
+const COLUMNS: [(&str, Text, Text, bool); 15] = [
+    ("published", Text::MetricPublished, Text::TipPublished, true),
+    ("delivered", Text::MetricDelivered, Text::TipDelivered, true),
+    ("in_queue", Text::MetricInQueue, Text::TipInQueue, true),
+    ("in_flight", Text::MetricInFlight, Text::TipInFlight, true),
+    ("lost", Text::MetricLost, Text::TipLost, true),
+    ("duplicates", Text::MetricDuplicates, Text::TipDuplicates, true),
+    ("out_of_order", Text::MetricOutOfOrder, Text::TipOutOfOrder, false),
+    ("expired", Text::MetricExpired, Text::TipExpired, false),
+    ("dead_lettered", Text::MetricDeadLettered, Text::TipDeadLettered, false),
+    ("filtered", Text::MetricFiltered, Text::TipFiltered, false),
+    ("deduplicated", Text::MetricDeduplicated, Text::TipDeduplicated, false),
+    ("throttled", Text::MetricThrottled, Text::TipThrottled, false),
+    ("oldest_message_age_ms", Text::MetricOldestAge, Text::TipOldestAge, true),
+    ("latency_p50_ms", Text::MetricLatencyP50, Text::TipLatencyP50, false),
+    ("latency_p99_ms", Text::MetricLatencyP99, Text::TipLatencyP99, false),
 ];
 
 fn value_of(c: &Counters, metric: &str) -> u64 {
@@ -166,6 +162,7 @@ pub struct MetricsPanelProps {
 /// component, and what the model covers.
 #[function_component(MetricsPanel)]
 pub fn metrics_panel(props: &MetricsPanelProps) -> Html {
+    let lang = use_lang();
     let m = &props.metrics;
     // Columns hidden while zero everywhere keep their cells (hidden), so
     // every number is always readable from its data-value.
@@ -174,8 +171,8 @@ pub fn metrics_panel(props: &MetricsPanelProps) -> Html {
         let value = value_of(&m.totals, metric);
         html! {
             <div class={classes!("metric-tile", (alarming(metric) && value > 0).then_some("metric-bad"))}
-                title={*tip} hidden={!shown}>
-                <span class="metric-label">{ *heading }</span>
+                title={lang.t(*tip)} hidden={!shown}>
+                <span class="metric-label">{ lang.t(*heading) }</span>
                 <span class="metric-value" data-testid={format!("metric-{metric}")} data-value={value.to_string()}>
                     { display_value(metric, value) }
                 </span>
@@ -205,8 +202,8 @@ pub fn metrics_panel(props: &MetricsPanelProps) -> Html {
         }
     });
     html! {
-        <section class="metrics-panel" aria-label="Metrics">
-            { super::invariants::invariants_panel(&m.invariants, &props.on_inspect) }
+        <section class="metrics-panel" aria-label={lang.t(Text::MetricsPanel)}>
+            { super::invariants::invariants_panel(&m.invariants, &props.on_inspect, lang) }
             <div class="metric-tiles">
                 { for tiles }
             </div>
@@ -214,39 +211,46 @@ pub fn metrics_panel(props: &MetricsPanelProps) -> Html {
                 <table class="metrics-table">
                     <thead>
                         <tr>
-                            <th scope="col">{ "Component" }</th>
+                            <th scope="col">{ lang.t(Text::ComponentColumn) }</th>
                             { for COLUMNS.iter().zip(&shown).map(|((_, heading, tip, _), shown)| html! {
-                                <th scope="col" title={*tip} hidden={!shown}>{ *heading }</th>
+                                <th scope="col" title={lang.t(*tip)} hidden={!shown}>{ lang.t(*heading) }</th>
                             }) }
                         </tr>
                     </thead>
                     <tbody>{ for rows }</tbody>
                 </table>
             }
-            <p class="metric-hash" title="Hash of every trace record so far: the same scenario, seed and commands give the same hash">
-                { "trace " }
+            <p class="metric-hash" title={lang.t(Text::TraceHashTitle)}>
+                { lang.t(Text::TraceHashLabel) }
                 <code data-testid="metric-trace-hash" data-value={m.trace_hash.clone()}>{ &m.trace_hash }</code>
             </p>
-            <ModelNotes />
+            <ModelNotes {lang} />
         </section>
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct ModelNotesProps {
+    lang: Lang,
+}
+
 /// What the engine models and what it simplifies, after the `//!` page of
-/// `fanout_engine::broker`.
+/// `fanout_engine::broker`. A component of its own so its long text is only
+/// laid out again when the language changes.
 #[function_component(ModelNotes)]
-fn model_notes() -> Html {
+fn model_notes(props: &ModelNotesProps) -> Html {
+    let lang = props.lang;
     html! {
         <details class="model-notes">
-            <summary>{ "What we model" }</summary>
+            <summary>{ lang.t(Text::ModelNotesTitle) }</summary>
             <ul>
-                <li>{ "Publishers create orders at a steady rate or as a Poisson process, with attributes, a FIFO message group, optional poison orders and client resends; a failed send is retried 3 times with backoff. A direct wire to a consumer is an HTTP-like call: lost if the consumer is down, fails or crashes." }</li>
-                <li>{ "SNS topics push to every subscription its filter policy lets through, retrying as AWS documents (managed endpoints: 3 immediate, 2 at 1 s, 10 with backoff, then every 20 s; HTTP: 3 retries 20 s apart), then to the subscription's dead-letter queue or dropped. Standard topics deliver the odd duplicate; FIFO topics keep group order, deduplicate within 5 minutes and accept 3,000 messages/s." }</li>
-                <li>{ "SQS queues: delay, then visible; a receive hands out up to 10 messages, invisible for the visibility timeout; long polling waits up to 20 s, short polling may come back empty; retention; after maxReceiveCount receives a message moves to the dead-letter queue. Standard: at-least-once and best-effort order. FIFO: group order with one batch of a group in flight, 5-minute deduplication, 300 calls/s per action, more are throttled." }</li>
-                <li>{ "Consumers: instances × concurrency workers; ack on receive, delete after processing, or auto-delete on success; failure ratio and poison orders; a crash loses what was acknowledged but unfinished, the rest comes back after the visibility timeout." }</li>
-                <li>{ "Faults: kill, revive and slow consumers; partition, delay and loss on any wire; live or from the fault script." }</li>
+                <li>{ lang.t(Text::ModelPublishers) }</li>
+                <li>{ lang.t(Text::ModelTopics) }</li>
+                <li>{ lang.t(Text::ModelQueues) }</li>
+                <li>{ lang.t(Text::ModelConsumers) }</li>
+                <li>{ lang.t(Text::ModelFaults) }</li>
             </ul>
-            <p>{ "Simplified: a receive's request latency is folded into its response hop; short polling's false empties are approximated (a queue with n ≤ 10 visible messages answers empty one time in n + 2); throughput limits use one-second windows; messages have no payload or size; no visibility-timeout changes by consumers, no high-throughput FIFO mode, no IAM, KMS or cross-region behaviour." }</p>
+            <p>{ lang.t(Text::ModelSimplified) }</p>
         </details>
     }
 }

@@ -4,6 +4,7 @@
 //! Trace records use the engine's `broker::describe`, as the CLI does.
 
 use super::format_sim_ms;
+use crate::i18n::{Lang, Text};
 use fanout_engine::broker::{TraceKind, TraceRecord};
 use fanout_engine::scenario::{ComponentId, Fault, Scenario};
 use fanout_engine::Simulation;
@@ -69,32 +70,36 @@ pub fn wire_name(scenario: &Scenario, from: &ComponentId, to: &ComponentId) -> S
 
 /// A fault as the script and the timeline say it: `kill Shipping`,
 /// `slow Shipping ×5`, `loss StoreFront → Shipping 20 %`.
-pub fn fault_words(fault: &Fault, scenario: &Scenario) -> String {
-    let wire = || fault.wire().map(|(a, b)| wire_name(scenario, a, b)).unwrap_or_default();
-    let who = || fault.target().map(|t| name(scenario, t)).unwrap_or_default();
+pub fn fault_words(fault: &Fault, scenario: &Scenario, lang: Lang) -> String {
+    let wire = fault.wire().map(|(a, b)| wire_name(scenario, a, b)).unwrap_or_default();
+    let who = fault.target().map(|t| name(scenario, t)).unwrap_or_default();
+    let on_name = |key| lang.format(key, &[("name", &who)]);
+    let on_wire = |key| lang.format(key, &[("wire", &wire)]);
     match fault {
-        Fault::Kill(_) => format!("kill {}", who()),
-        Fault::Revive(_) => format!("revive {}", who()),
-        Fault::Slow(_, factor) => format!("slow {} ×{factor}", who()),
-        Fault::Partition(..) => format!("partition {}", wire()),
-        Fault::Heal(..) => format!("heal {}", wire()),
-        Fault::Delay(_, _, ms) => format!("delay {} +{ms} ms", wire()),
-        Fault::Loss(_, _, ratio) => format!("loss {} {} %", wire(), (ratio * 100.0).round()),
-        Fault::KillZone(zone) => format!("kill zone {zone}"),
-        Fault::ReviveZone(zone) => format!("revive zone {zone}"),
-        Fault::KillPod(_) => format!("kill a pod of {}", who()),
-        Fault::CrashLoop(_, true) => format!("crash-loop {}", who()),
-        Fault::CrashLoop(_, false) => format!("heal {}", who()),
-        Fault::Cordon(_, true) => format!("cordon {}", who()),
-        Fault::Cordon(_, false) => format!("uncordon {}", who()),
-        Fault::Drain(_) => format!("drain {}", who()),
-        Fault::Scale(_, replicas) => format!("scale {} to {replicas}", who()),
-        Fault::KillEtcdMember(_, m) => format!("kill etcd member {m}"),
-        Fault::ReviveEtcdMember(_, m) => format!("revive etcd member {m}"),
-        Fault::KillScheduler(_) => "kill kube-scheduler".to_string(),
-        Fault::ReviveScheduler(_) => "revive kube-scheduler".to_string(),
-        Fault::KillControllerManager(_) => "kill kube-controller-manager".to_string(),
-        Fault::ReviveControllerManager(_) => "revive kube-controller-manager".to_string(),
+        Fault::Kill(_) => on_name(Text::WordsKill),
+        Fault::Revive(_) => on_name(Text::WordsRevive),
+        Fault::Slow(_, factor) => lang.format(Text::WordsSlow, &[("name", &who), ("factor", factor)]),
+        Fault::Partition(..) => on_wire(Text::WordsPartition),
+        Fault::Heal(..) => on_wire(Text::WordsHeal),
+        Fault::Delay(_, _, ms) => lang.format(Text::WordsDelay, &[("wire", &wire), ("ms", ms)]),
+        Fault::Loss(_, _, ratio) => {
+            lang.format(Text::WordsLoss, &[("wire", &wire), ("percent", &(ratio * 100.0).round())])
+        }
+        Fault::KillZone(zone) => lang.format(Text::WordsKillZone, &[("zone", zone)]),
+        Fault::ReviveZone(zone) => lang.format(Text::WordsReviveZone, &[("zone", zone)]),
+        Fault::KillPod(_) => on_name(Text::WordsKillPod),
+        Fault::CrashLoop(_, true) => on_name(Text::WordsCrashLoop),
+        Fault::CrashLoop(_, false) => on_name(Text::WordsHealCrashLoop),
+        Fault::Cordon(_, true) => on_name(Text::WordsCordon),
+        Fault::Cordon(_, false) => on_name(Text::WordsUncordon),
+        Fault::Drain(_) => on_name(Text::WordsDrain),
+        Fault::Scale(_, replicas) => lang.format(Text::WordsScale, &[("name", &who), ("replicas", replicas)]),
+        Fault::KillEtcdMember(_, m) => lang.format(Text::WordsKillEtcd, &[("m", m)]),
+        Fault::ReviveEtcdMember(_, m) => lang.format(Text::WordsReviveEtcd, &[("m", m)]),
+        Fault::KillScheduler(_) => lang.t(Text::WordsKillScheduler).to_string(),
+        Fault::ReviveScheduler(_) => lang.t(Text::WordsReviveScheduler).to_string(),
+        Fault::KillControllerManager(_) => lang.t(Text::WordsKillControllerManager).to_string(),
+        Fault::ReviveControllerManager(_) => lang.t(Text::WordsReviveControllerManager).to_string(),
     }
 }
 
@@ -128,11 +133,17 @@ mod tests {
         let json = crate::presets::PRESETS.iter().find(|(stem, _)| *stem == "direct-coupling").expect("preset").1;
         let scenario = Scenario::from_json(json).expect("valid preset");
         let (storefront, shipping) = (ComponentId::new("storefront"), ComponentId::new("shipping"));
-        assert_eq!(fault_words(&Fault::Kill(shipping.clone()), &scenario), "kill Shipping");
-        assert_eq!(fault_words(&Fault::Slow(shipping.clone(), 5.0), &scenario), "slow Shipping ×5");
+        assert_eq!(fault_words(&Fault::Kill(shipping.clone()), &scenario, Lang::En), "kill Shipping");
+        assert_eq!(fault_words(&Fault::Slow(shipping.clone(), 5.0), &scenario, Lang::En), "slow Shipping ×5");
         assert_eq!(
-            fault_words(&Fault::Loss(storefront, shipping, 0.2), &scenario),
+            fault_words(&Fault::Loss(storefront.clone(), shipping.clone(), 0.2), &scenario, Lang::En),
             "loss StoreFront → Shipping 20 %"
         );
+        assert_eq!(fault_words(&Fault::Kill(shipping.clone()), &scenario, Lang::Ko), "Shipping 죽이기");
+        assert_eq!(
+            fault_words(&Fault::Delay(storefront, shipping, 500), &scenario, Lang::Ko),
+            "StoreFront → Shipping 지연 +500 ms"
+        );
+        assert_eq!(fault_words(&Fault::KillZone("zone-a".into()), &scenario, Lang::En), "kill zone zone-a");
     }
 }

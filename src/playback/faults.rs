@@ -18,7 +18,7 @@ const SLOW_FACTORS: [f64; 4] = [1.0, 2.0, 5.0, 10.0];
 #[derive(Clone, Debug, PartialEq)]
 pub enum Subject {
     /// Nothing that takes faults is selected; the text says what would.
-    None(&'static str),
+    None(Text),
     Component { id: ComponentId, name: String, kind: ComponentKind, down: bool, slow_factor: f64, cluster: ClusterState },
     Wire { from: ComponentId, to: ComponentId, name: String, state: WireFaults },
 }
@@ -163,7 +163,7 @@ pub fn fault_strip(subject: &Subject, recordable: Option<String>, inputs: &WireI
     let lang = i18n::current(link);
     let emit = |fault: Fault| link.callback(move |_: MouseEvent| Msg::Fault(fault.clone()));
     let (label, controls) = match subject {
-        Subject::None(why) => (html! { <span class="fault-hint">{ *why }</span> }, Html::default()),
+        Subject::None(why) => (html! { <span class="fault-hint">{ lang.t(*why) }</span> }, Html::default()),
         Subject::Component { id, name, kind, down, slow_factor, cluster } => {
             let killable = matches!(kind, ComponentKind::Publisher | ComponentKind::Consumer | ComponentKind::Node);
             let (kill_title, revive_title) = match (killable, down) {

@@ -12,6 +12,7 @@ mod transport;
 
 use crate::editor::geometry::WireCurve;
 use crate::editor::{Canvas, Selection};
+use crate::i18n::{self, Lang, Text};
 use crate::lesson::{LessonBar, LessonMsg, LessonState};
 use crate::live::{ClusterLive, LiveView};
 use crate::panels::words::{fault_words, name, wire_name};
@@ -40,11 +41,11 @@ use yew::prelude::*;
 const REFRESH_INTERVAL_MS: f64 = 100.0;
 /// How many lines the event log keeps.
 const LOG_LINES: usize = 50;
-const NOTE_RESET: &str = "scenario changed — reset";
-const NOTE_SCRIPT_RESET: &str = "fault script changed — reset";
+const NOTE_RESET: Text = Text::NoteReset;
+const NOTE_SCRIPT_RESET: Text = Text::NoteScriptReset;
 /// How close (CSS px) a press must be to a dot's centre to inspect it.
 const DOT_HIT_RADIUS: f64 = 8.0;
-const NOTHING_SELECTED: &str = "Select a publisher, consumer, wire or cluster part to make it fail";
+const NOTHING_SELECTED: Text = Text::NothingSelected;
 /// Wall time one frame may spend simulating. A scenario too busy to keep up
 /// at the chosen speed then runs slower instead of freezing the page.
 const FRAME_BUDGET_MS: f64 = 25.0;
@@ -92,6 +93,8 @@ pub enum Msg {
     ClosePlacement,
     /// The lesson bar, its keys, or the embed mode: go to another step.
     Lesson(LessonMsg),
+    /// The interface's language changed: say everything again in it.
+    LangChanged,
 }
 
 /// What the message inspector is open on.
@@ -122,7 +125,7 @@ pub struct Playback {
     metrics: Rc<Metrics>,
     log: Rc<Vec<LogLine>>,
     now_ms: u64,
-    note: Option<AttrValue>,
+    note: Option<Text>,
     /// The last live fault that worked, with its time: what "Add to script" adds.
     last_live: Option<ScheduledFault>,
     /// A script entry added from a live fault that already happened in this run.
@@ -150,6 +153,8 @@ pub struct Playback {
     overlay_ref: NodeRef,
     stage_ref: NodeRef,
     _listeners: Vec<EventListener>,
+    /// Keeps the host subscribed to the language (see `Msg::LangChanged`).
+    _lang: Option<ContextHandle<Lang>>,
 }
 
 /// The scenario with everything that does not affect the run cleared:
@@ -325,12 +330,12 @@ impl Playback {
     }
 
     /// Throws the run away (an edit changed what it simulates).
-    fn discard_run(&mut self, ctx: &Context<Self>, note: &'static str) {
+    fn discard_run(&mut self, ctx: &Context<Self>, note: Text) {
         self.stop();
         self.sim = None;
         self.lesson.restart(&ctx.props().scenario);
         self.lineage = None;
-        self.note = Some(note.into());
+        self.note = Some(note);
     }
 
     /// Takes fresh snapshots for the canvas, the panels and the transport;
@@ -599,6 +604,7 @@ impl Component for Playback {
             overlay_ref: NodeRef::default(),
             stage_ref: NodeRef::default(),
             _listeners: Vec::new(),
+            _lang: i18n::subscribe(ctx.link(), |_| Msg::LangChanged).1,
         }
     }
 
@@ -743,6 +749,7 @@ impl Component for Playback {
                 true
             }
             Msg::Lesson(msg) => self.lesson_update(ctx, msg),
+            Msg::LangChanged => true,
         }
     }
 
@@ -773,12 +780,14 @@ impl Component for Playback {
 
     fn view(&self, ctx: &Context<Self>) -> Html {
         let props = ctx.props();
+        let lang = i18n::current(ctx.link());
         let link = ctx.link();
         let scenario = &props.scenario;
         let marks: Vec<(u64, String)> =
-            scenario.faults.iter().map(|f| (f.at_ms, fault_words(&f.fault, scenario))).collect();
+            scenario.faults.iter().map(|f| (f.at_ms, fault_words(&f.fault, scenario, lang))).collect();
         let recordable = self.last_live.as_ref().map(|entry| {
-            format!("at {}: {}", crate::panels::words::short_time(entry.at_ms), fault_words(&entry.fault, scenario))
+            let (time, words) = (crate::panels::words::short_time(entry.at_ms), fault_words(&entry.fault, scenario, lang));
+            lang.format(Text::TimelineMark, &[("time", &time), ("words", &words)])
         });
         let on_inspect = link.callback(|order| Msg::Inspect(Inspect::Order(order)));
         let tab = |tab: SideTab, id: &'static str, label: String| {
@@ -799,21 +808,21 @@ impl Component for Playback {
                         selected_pod={self.selected_pod.clone()} on_pod={link.callback(Msg::SelectPod)}
                         on_fault={link.callback(Msg::Fault)} />
                     <canvas class="message-overlay" ref={self.overlay_ref.clone()} aria-hidden="true"></canvas>
-                    <ul class="dot-legend" aria-label="What the dot colours mean">
+                    <ul class="dot-legend" aria-label={lang.t(Text::DotLegend)}>
                         { for WireKind::ALL.iter().map(|kind| html! {
-                            <li><span class="legend-dot" style={format!("background: {}", kind.colour())}></span>{ kind.label() }</li>
+                            <li><span class="legend-dot" style={format!("background: {}", kind.colour())}></span>{ lang.t(kind.label()) }</li>
                         }) }
-                        <li><span class="legend-dot legend-dropped"></span>{ "lost on the network" }</li>
+                        <li><span class="legend-dot legend-dropped"></span>{ lang.t(Text::LegendLostOnNetwork) }</li>
                     </ul>
                     if let Some(placement) = &self.placement {
-                        { placement_panel(placement, link.callback(|_| Msg::ClosePlacement)) }
+                        { placement_panel(placement, link.callback(|_| Msg::ClosePlacement), lang) }
                     }
                     if let Some(inspection) = &self.inspection {
                         { message_inspector(inspection, &InspectorActions {
                             on_inspect: on_inspect.clone(),
                             on_back: self.inspect_back.is_some().then(|| link.callback(|_| Msg::InspectBack)),
                             on_close: link.callback(|_| Msg::CloseInspector),
-                        }) }
+                        }, lang) }
                     }
                 </div>
                 <TransportBar
@@ -836,8 +845,8 @@ impl Component for Playback {
                     <MetricsPanel metrics={self.metrics.clone()} on_inspect={on_inspect.clone()} />
                     <div class="side-panel">
                         <div class="tabs" role="tablist">
-                            { tab(SideTab::Log, "tab-event-log", "Event log".to_string()) }
-                            { tab(SideTab::Script, "tab-fault-script", format!("Fault script ({})", scenario.faults.len())) }
+                            { tab(SideTab::Log, "tab-event-log", lang.t(Text::EventLog).to_string()) }
+                            { tab(SideTab::Script, "tab-fault-script", lang.format(Text::FaultScriptTab, &[("n", &scenario.faults.len())])) }
                         </div>
                         if self.side_tab == SideTab::Log {
                             <EventLog lines={self.log.clone()} {on_inspect} />

@@ -3,6 +3,7 @@
 //! Dots are many and move every frame, so they are never Yew nodes.
 
 use crate::editor::geometry::{wire_curve, WireCurve};
+use crate::i18n::Text;
 use fanout_engine::scenario::{ComponentKind, Scenario};
 use fanout_engine::Simulation;
 use std::collections::BTreeMap;
@@ -57,12 +58,13 @@ impl WireKind {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    /// What the dot colour means, for the legend.
+    pub fn label(self) -> Text {
         match self {
-            WireKind::Direct => "direct call",
-            WireKind::Push => "topic push",
-            WireKind::Enqueue => "into a queue",
-            WireKind::Receive => "received from a queue",
+            WireKind::Direct => Text::WireDirect,
+            WireKind::Push => Text::WirePush,
+            WireKind::Enqueue => Text::WireEnqueue,
+            WireKind::Receive => Text::WireReceive,
         }
     }
 

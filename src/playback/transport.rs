@@ -28,7 +28,7 @@ pub struct TransportProps {
     pub speed: f64,
     pub now_ms: u64,
     /// A short notice, e.g. that an edit reset the run.
-    pub note: Option<AttrValue>,
+    pub note: Option<Text>,
     /// The fault script as (time, words), in the document's order.
     pub marks: Vec<(u64, String)>,
     pub on_play: Callback<()>,
@@ -194,7 +194,7 @@ pub fn transport_bar(props: &TransportProps) -> Html {
                 <span class="timeline-end">{ short_time(end_ms) }</span>
             </div>
             if let Some(note) = &props.note {
-                <span class="transport-note" role="status">{ note.clone() }</span>
+                <span class="transport-note" role="status">{ lang.t(*note) }</span>
             }
         </div>
     }
