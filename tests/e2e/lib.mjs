@@ -53,15 +53,18 @@ export async function launch() {
  * if `t` (the node:test context) is given, which also closes the context.
  * Errors a test expects can be let through with `allowErrors` (regexes).
  *
+ * The browser's language is `en-US` unless `locale` says otherwise (the app
+ * starts in the browser's language, and most tests read English texts).
+ *
  * @param {import('playwright-core').Browser} browser
  * @param {string} pathAndHash e.g. "/", "/?embed", "/#s=1.abc"
  * @param {{ t?: import('node:test').TestContext, allowErrors?: RegExp[],
- *           viewport?: { width: number, height: number } }} [options]
+ *           viewport?: { width: number, height: number }, locale?: string }} [options]
  * @returns {Promise<import('playwright-core').Page & { appErrors: string[] }>}
  */
 export async function openApp(browser, pathAndHash = '/', options = {}) {
-  const { viewport = { width: 1280, height: 800 } } = options;
-  const context = await browser.newContext({ viewport });
+  const { viewport = { width: 1280, height: 800 }, locale = 'en-US' } = options;
+  const context = await browser.newContext({ viewport, locale });
   return openAppInContext(context, pathAndHash, options);
 }
 

@@ -1,0 +1,116 @@
+// The interface in English and Korean: switched from the header, remembered
+// in this browser, overridden for one visit by ?lang=, and Korean from the
+// start for a browser whose language is Korean.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { launch, loadPreset, openApp, openAppInContext, reloadApp, testId } from './lib.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** The texts the test reads, in one place, as a person would see them. */
+async function labels(page) {
+  const text = async (selector) => (await page.locator(selector).first().textContent())?.trim();
+  return {
+    htmlLang: await page.evaluate(() => document.documentElement.lang),
+    switchValue: await page.locator(testId('lang')).inputValue(),
+    publisher: await text(`${testId('palette-publisher')} .palette-label`),
+    paletteHeading: await text('.palette .panel-title'),
+    play: await text(`${testId('play')} .button-label`),
+    playTitle: await page.locator(testId('play')).getAttribute('title'),
+    eventLogTab: await text(testId('tab-event-log')),
+    firstTile: await text('.metric-tile .metric-label'),
+  };
+}
+
+test('the header switch turns the interface Korean, and a reload keeps it', async (t) => {
+  const page = await openApp(browser, '/', { t });
+  const english = await labels(page);
+  assert.equal(english.htmlLang, 'en');
+  assert.equal(english.switchValue, 'en');
+  assert.equal(english.publisher, 'Publisher');
+  assert.equal(english.play, 'Play');
+  assert.equal(english.playTitle, 'Play (Space)');
+
+  await page.selectOption(testId('lang'), 'ko');
+  await page.locator(`${testId('palette-publisher')} .palette-label`, { hasText: '발행자' }).waitFor({ timeout: 5_000 });
+  const korean = await labels(page);
+  assert.deepEqual(korean, {
+    htmlLang: 'ko',
+    switchValue: 'ko',
+    publisher: '발행자',
+    paletteHeading: '구성 요소',
+    play: '재생',
+    playTitle: '재생 (Space)',
+    eventLogTab: '이벤트 로그',
+    firstTile: '발행',
+  });
+  assert.match(await page.locator(testId('palette-queue')).getAttribute('title'), /^SQS Standard 큐: /);
+  assert.equal(await page.locator(testId('share')).textContent(), '공유');
+
+  await reloadApp(page);
+  assert.deepEqual(await labels(page), korean, 'the choice is remembered in this browser');
+
+  // Back to English with the same switch, remembered too.
+  await page.selectOption(testId('lang'), 'en');
+  await page.locator(`${testId('play')} .button-label`, { hasText: 'Play' }).waitFor({ timeout: 5_000 });
+  await reloadApp(page);
+  assert.deepEqual(await labels(page), english);
+});
+
+test('what the playback host says follows the language: fault words, the script, the lesson caption', async (t) => {
+  const page = await openApp(browser, '/', { t });
+  await page.selectOption(testId('lang'), 'ko');
+  await loadPreset(page, 'direct-coupling');
+  // The lesson bar reads the language the switch set on <html lang>.
+  assert.match(await page.locator(testId('lesson-caption')).textContent(), /StoreFront가 주문이 생길 때마다/);
+
+  await page.click(testId('tab-fault-script'));
+  await page.fill(testId('field-fault-at'), '5');
+  await page.selectOption(testId('field-fault-action'), 'kill');
+  await page.selectOption(testId('field-fault-target'), 'shipping');
+  await page.click(testId('fault-add'));
+  assert.match(await page.locator(testId('fault-row-0')).innerText(), /5 s\s+Shipping 죽이기/);
+  assert.equal(await page.locator(testId('tab-fault-script')).textContent(), '장애 스크립트 (1)');
+  assert.equal(await page.locator(testId('fault-mark-0')).getAttribute('title'), '5 s: Shipping 죽이기');
+
+  // A live switch re-renders what is already on screen.
+  await page.selectOption(testId('lang'), 'en');
+  await page.locator(testId('fault-row-0'), { hasText: 'kill Shipping' }).waitFor({ timeout: 5_000 });
+  assert.equal(await page.locator(testId('tab-fault-script')).textContent(), 'Fault script (1)');
+  assert.equal(await page.locator(testId('fault-mark-0')).getAttribute('title'), 'at 5 s: kill Shipping');
+});
+
+test('?lang=en opens English over a remembered Korean, for that visit only', async (t) => {
+  const page = await openApp(browser, '/', { t });
+  await page.selectOption(testId('lang'), 'ko');
+  await page.locator(`${testId('play')} .button-label`, { hasText: '재생' }).waitFor({ timeout: 5_000 });
+
+  const visit = await openAppInContext(page.context(), '/?lang=en');
+  const english = await labels(visit);
+  assert.equal(english.htmlLang, 'en');
+  assert.equal(english.play, 'Play');
+  assert.equal(english.publisher, 'Publisher');
+  assert.equal(await visit.evaluate(() => localStorage.getItem('fanout.lang')), 'ko', 'a parameter is not remembered');
+
+  const again = await openAppInContext(page.context(), '/');
+  assert.equal((await labels(again)).play, '재생');
+});
+
+test('a browser whose language is Korean starts in Korean, and ?lang=en still opens English', async (t) => {
+  const page = await openApp(browser, '/', { t, locale: 'ko-KR' });
+  const korean = await labels(page);
+  assert.equal(korean.htmlLang, 'ko');
+  assert.equal(korean.switchValue, 'ko');
+  assert.equal(korean.publisher, '발행자');
+  assert.equal(korean.playTitle, '재생 (Space)');
+
+  const english = await openAppInContext(page.context(), '/?lang=en');
+  assert.equal((await labels(english)).playTitle, 'Play (Space)');
+});
