@@ -1,8 +1,8 @@
 //! The seam other parts of the app drive a lesson through, such as the
 //! embed mode's postMessage `goto` and `step-changed` messages:
 //!
-//! - [`send`]`(LessonMsg::Goto(n))` goes to step n (0-based) from its start;
-//!   `Next` and `Previous` work too;
+//! - [`send`]`(LessonMsg::Goto(n))` goes to step n (0-based) from its start,
+//!   starting the lesson if it is off; `Next`, `Previous` and `End` work too;
 //! - [`position`] says which step is current and how many there are;
 //! - [`watch`] calls back after every step change, until its handle drops.
 //!
@@ -15,10 +15,12 @@ use super::LessonMsg;
 use std::cell::{Cell, RefCell};
 use yew::Callback;
 
-/// Where a lesson stands: its current step (0-based) and how many it has.
+/// Where a lesson stands: its current step (0-based; `None` while the lesson
+/// is off: a scenario opens with its lesson off, and End leaves it) and how
+/// many steps it has (0: no lesson).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LessonPosition {
-    pub step: usize,
+    pub step: Option<usize>,
     pub count: usize,
 }
 
@@ -43,7 +45,8 @@ pub fn send(msg: LessonMsg) -> bool {
     })
 }
 
-/// The current step and the number of steps; `count` is 0 without a lesson.
+/// The current step (`None` while the lesson is off) and the number of
+/// steps (0 without a lesson).
 pub fn position() -> Option<LessonPosition> {
     POSITION.with(Cell::get)
 }

@@ -40,18 +40,28 @@ use yew::prelude::*;
 /// What can be asked of the lesson. Step indices are 0-based.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LessonMsg {
+    /// The next step; before the lesson has started, the first.
     Next,
     Previous,
     /// Go to this step (0-based), from its start: the run is rebuilt and
-    /// replayed to it when going back or restarting the current step.
+    /// replayed to it when going back, restarting the current step, or
+    /// starting the lesson.
     Goto(usize),
+    /// Leave the lesson: every component shows again and playback no longer
+    /// pauses at step ends; the run goes on as it is.
+    End,
 }
 
-/// The lesson's position in the playback host: which step is current, what
-/// it hides, and where playback pauses for it.
+/// The lesson's position in the playback host: whether it is on and at
+/// which step, what that step hides, and where playback pauses for it.
+///
+/// A scenario opens with its lesson off, so loading a preset shows the whole
+/// diagram and plays freely; the lesson starts with Next (or `Goto`), which
+/// starts the run over at step 1.
 #[derive(Default)]
 pub struct LessonState {
-    step: usize,
+    /// The current step while the lesson is on.
+    step: Option<usize>,
     count: usize,
     hidden: Rc<BTreeSet<ComponentId>>,
     /// Playback pauses when the run reaches this time (the current step's
@@ -60,15 +70,33 @@ pub struct LessonState {
 }
 
 impl LessonState {
-    /// At the first step of the scenario's lesson, before the run starts.
+    /// The scenario's lesson, not started.
     pub fn new(scenario: &Scenario) -> Self {
         let mut state = LessonState::default();
-        state.enter(scenario, 0, SimTime::ZERO);
+        state.end(scenario);
         state
     }
 
-    pub fn step(&self) -> usize {
+    /// The current step (0-based) while the lesson is on.
+    pub fn current_step(&self) -> Option<usize> {
         self.step
+    }
+
+
+    /// Leaves the lesson (or notes that a new one has not started).
+    pub fn end(&mut self, scenario: &Scenario) {
+        self.step = None;
+        self.count = scenario.lesson.len();
+        self.stop_at = None;
+        self.hidden = Rc::default();
+        announce(LessonPosition { step: None, count: self.count });
+    }
+
+    /// Marks the lesson as back at its first step while the run is rebuilt
+    /// from the start (so the new run starts step 1), without telling
+    /// anyone: `enter` follows once the run has reached the target step.
+    pub fn rewind(&mut self) {
+        self.step = Some(0);
     }
 
     /// The components the current step does not show on the canvas.
@@ -79,31 +107,34 @@ impl LessonState {
     /// Makes step `index` current, with the run at `now`: what it shows, and
     /// a pause at its end time if that is still ahead. Tells the watchers.
     pub fn enter(&mut self, scenario: &Scenario, index: usize, now: SimTime) {
-        self.step = index.min(scenario.lesson.len().saturating_sub(1));
+        let Some(last) = scenario.lesson.len().checked_sub(1) else {
+            return self.end(scenario);
+        };
+        let index = index.min(last);
+        let step = &scenario.lesson[index];
+        self.step = Some(index);
         self.count = scenario.lesson.len();
-        self.stop_at = current(scenario, self.step)
-            .and_then(|step| step.run_until_ms)
-            .map(SimTime::from_ms)
-            .filter(|&end| end > now);
-        self.hidden = Rc::new(hidden_by(scenario, current(scenario, self.step)));
-        announce(LessonPosition { step: self.step, count: self.count });
+        self.stop_at = step.run_until_ms.map(SimTime::from_ms).filter(|&end| end > now);
+        self.hidden = Rc::new(hidden_by(scenario, step));
+        announce(LessonPosition { step: Some(index), count: self.count });
     }
 
-    /// Back to the first step, as the run goes back to time 0 (a reset, or
-    /// an edit that discarded the run).
+    /// While the lesson is on, back to its first step, as the run goes back
+    /// to time 0 (a reset, or an edit that discarded the run).
     pub fn restart(&mut self, scenario: &Scenario) {
-        self.enter(scenario, 0, SimTime::ZERO);
+        if self.step.is_some() {
+            self.enter(scenario, 0, SimTime::ZERO);
+        }
     }
 
-    /// Call when the document changed: a different lesson starts over; a
-    /// change to the components keeps the step but recomputes what it hides.
+    /// Call when the document changed: another lesson (another preset, say)
+    /// is not started; a change to the components keeps the step but
+    /// recomputes what it hides.
     pub fn scenario_changed(&mut self, old: &Scenario, new: &Scenario) {
         if old.lesson != new.lesson {
-            self.restart(new);
-        } else if old.components.len() != new.components.len()
-            || old.components.iter().zip(&new.components).any(|(a, b)| a.id != b.id)
-        {
-            self.hidden = Rc::new(hidden_by(new, current(new, self.step)));
+            self.end(new);
+        } else if let Some(step) = self.step.and_then(|index| current(new, index)) {
+            self.hidden = Rc::new(hidden_by(new, step));
         }
     }
 
@@ -141,11 +172,8 @@ pub fn current(scenario: &Scenario, index: usize) -> Option<&LessonStep> {
 }
 
 /// The components a step leaves off the canvas.
-fn hidden_by(scenario: &Scenario, step: Option<&LessonStep>) -> BTreeSet<ComponentId> {
-    match step {
-        Some(step) => scenario.components.iter().filter(|c| !step.shows(&c.id)).map(|c| c.id.clone()).collect(),
-        None => BTreeSet::new(),
-    }
+fn hidden_by(scenario: &Scenario, step: &LessonStep) -> BTreeSet<ComponentId> {
+    scenario.components.iter().filter(|c| !step.shows(&c.id)).map(|c| c.id.clone()).collect()
 }
 
 // ----- the bar --------------------------------------------------------------------
@@ -153,8 +181,8 @@ fn hidden_by(scenario: &Scenario, step: Option<&LessonStep>) -> BTreeSet<Compone
 #[derive(Properties, PartialEq)]
 pub struct LessonBarProps {
     pub scenario: Rc<Scenario>,
-    /// The current step, 0-based.
-    pub step: usize,
+    /// The current step (0-based) while the lesson is on.
+    pub step: Option<usize>,
     /// Where the step's check stands in the run, if the step has one.
     pub check: Option<CheckState>,
     /// Whether a component is selected: then ← and → belong to the canvas.
@@ -169,11 +197,29 @@ pub enum BarMsg {
     Lang(Lang),
 }
 
+/// What the key listener needs to know about the bar, which changes with
+/// its props while the listener stays.
+#[derive(Clone, Copy, Default)]
+struct KeyState {
+    has_lesson: bool,
+    started: bool,
+    selecting: bool,
+}
+
+impl KeyState {
+    fn of(props: &LessonBarProps) -> Self {
+        KeyState {
+            has_lesson: !props.scenario.lesson.is_empty(),
+            started: props.step.is_some(),
+            selecting: props.selecting,
+        }
+    }
+}
+
 /// The bar; it renders nothing for a scenario without a lesson.
 pub struct LessonBar {
     _keys: EventListener,
-    /// Read by the key listener, which outlives any one set of props.
-    selecting: Rc<Cell<bool>>,
+    key_state: Rc<Cell<KeyState>>,
     /// The language captions are shown in: the app's (see `crate::i18n`).
     lang: Lang,
     _lang_handle: Option<ContextHandle<Lang>>,
@@ -184,27 +230,25 @@ impl Component for LessonBar {
     type Properties = LessonBarProps;
 
     fn create(ctx: &Context<Self>) -> Self {
-        let selecting = Rc::new(Cell::new(ctx.props().selecting));
+        let key_state = Rc::new(Cell::new(KeyState::of(ctx.props())));
         let (lang, lang_handle) = i18n::subscribe(ctx.link(), BarMsg::Lang);
         LessonBar {
-            _keys: listen_for_keys(ctx.link().clone(), selecting.clone()),
-            selecting,
+            _keys: listen_for_keys(ctx.link().clone(), key_state.clone()),
+            key_state,
             lang,
             _lang_handle: lang_handle,
         }
     }
 
     fn changed(&mut self, ctx: &Context<Self>, _old: &Self::Properties) -> bool {
-        self.selecting.set(ctx.props().selecting);
+        self.key_state.set(KeyState::of(ctx.props()));
         true
     }
 
     fn update(&mut self, ctx: &Context<Self>, msg: BarMsg) -> bool {
         match msg {
             BarMsg::Key(msg) => {
-                if !ctx.props().scenario.lesson.is_empty() {
-                    ctx.props().on_lesson.emit(msg);
-                }
+                ctx.props().on_lesson.emit(msg);
                 false
             }
             BarMsg::Lang(lang) => {
@@ -218,17 +262,36 @@ impl Component for LessonBar {
     fn view(&self, ctx: &Context<Self>) -> Html {
         let props = ctx.props();
         let lesson = &props.scenario.lesson;
-        let Some(step) = lesson.get(props.step) else { return html! {} };
-        let lang = self.lang.code();
-        let (number, count) = (props.step + 1, lesson.len());
-        let on_previous = props.on_lesson.reform(|_: MouseEvent| LessonMsg::Previous);
+        if lesson.is_empty() {
+            return html! {};
+        }
+        let count = lesson.len();
         let on_next = props.on_lesson.reform(|_: MouseEvent| LessonMsg::Next);
-        let here = props.step;
+        let Some((here, step)) = props.step.and_then(|here| Some((here, lesson.get(here)?))) else {
+            // Not started: the whole diagram shows and plays freely.
+            return html! {
+                <section class="lesson-bar lesson-off" data-testid="lesson" data-active="false" aria-label="Lesson">
+                    <span class="lesson-step" data-testid="lesson-step" data-value="0" data-count={count.to_string()}>
+                        { "Lesson" }
+                    </span>
+                    <p class="lesson-caption" data-testid="lesson-caption">
+                        { format!("This scenario has a guided lesson in {count} steps.") }
+                    </p>
+                    <button type="button" class="lesson-start" data-testid="lesson-start"
+                            title="Start the lesson (→ or Page Down): the run starts over at step 1"
+                            onclick={on_next}>{ "Start the lesson ›" }</button>
+                </section>
+            };
+        };
+        let lang = self.lang.code();
+        let number = here + 1;
+        let on_previous = props.on_lesson.reform(|_: MouseEvent| LessonMsg::Previous);
         let on_replay = props.on_lesson.reform(move |_: MouseEvent| LessonMsg::Goto(here));
+        let on_end = props.on_lesson.reform(|_: MouseEvent| LessonMsg::End);
         let check = step.check.as_ref().map(|check| {
             let state = props.check.unwrap_or(CheckState::Pending);
             let (mark, meaning) = match state {
-                CheckState::Pending => ("…", "not yet decided: the step is still playing"),
+                CheckState::Pending => ("…", "not decided yet: the step is still playing"),
                 CheckState::Passed => ("✓", "passed"),
                 CheckState::Failed => ("✗", "failed"),
             };
@@ -241,8 +304,8 @@ impl Component for LessonBar {
             }
         });
         html! {
-            <section class="lesson-bar" data-testid="lesson" aria-label="Lesson">
-                <button type="button" class="lesson-nav" data-testid="lesson-prev" disabled={props.step == 0}
+            <section class="lesson-bar" data-testid="lesson" data-active="true" aria-label="Lesson">
+                <button type="button" class="lesson-nav" data-testid="lesson-prev" disabled={here == 0}
                         title="Previous step (← or Page Up): replays the run from the start to that step"
                         aria-label="Previous step" onclick={on_previous}>{ "‹" }</button>
                 <button type="button" class="lesson-step" data-testid="lesson-step" data-value={number.to_string()}
@@ -258,27 +321,38 @@ impl Component for LessonBar {
                 <button type="button" class="lesson-nav" data-testid="lesson-next" disabled={number == count}
                         title="Next step (→ or Page Down): applies its faults and plays to its end"
                         aria-label="Next step" onclick={on_next}>{ "›" }</button>
+                <button type="button" class="lesson-end" data-testid="lesson-end"
+                        title="Leave the lesson: every component shows again and the run plays on freely"
+                        aria-label="Leave the lesson" onclick={on_end}>{ "×" }</button>
             </section>
         }
     }
 }
 
 /// ← → Page Up and Page Down anywhere on the page, as slide clickers send
-/// them, except in text fields, lists and sliders (their own keys), with a
-/// modifier (Alt+← is the browser's Back), and ← → while a component is
-/// selected (they move it).
-fn listen_for_keys(link: html::Scope<LessonBar>, selecting: Rc<Cell<bool>>) -> EventListener {
+/// them, while the scenario has a lesson; except in text fields, lists and
+/// sliders (their own keys), with a modifier (Alt+← is the browser's Back),
+/// ← → while a component is selected (they move it), and going back before
+/// the lesson has started.
+fn listen_for_keys(link: html::Scope<LessonBar>, state: Rc<Cell<KeyState>>) -> EventListener {
     let options = EventListenerOptions::enable_prevent_default();
     EventListener::new_with_options(&gloo_utils::document(), "keydown", options, move |event| {
         let Some(event) = event.dyn_ref::<KeyboardEvent>() else { return };
-        if event.ctrl_key() || event.meta_key() || event.alt_key() || event.shift_key() || keys_belong_to_target(event) {
+        let state = state.get();
+        if !state.has_lesson
+            || event.ctrl_key()
+            || event.meta_key()
+            || event.alt_key()
+            || event.shift_key()
+            || keys_belong_to_target(event)
+        {
             return;
         }
         let msg = match event.key().as_str() {
             "PageDown" => LessonMsg::Next,
-            "PageUp" => LessonMsg::Previous,
-            "ArrowRight" if !selecting.get() => LessonMsg::Next,
-            "ArrowLeft" if !selecting.get() => LessonMsg::Previous,
+            "PageUp" if state.started => LessonMsg::Previous,
+            "ArrowRight" if !state.selecting => LessonMsg::Next,
+            "ArrowLeft" if !state.selecting && state.started => LessonMsg::Previous,
             _ => return,
         };
         event.prevent_default();
@@ -306,9 +380,23 @@ mod tests {
     }
 
     #[test]
+    fn a_lesson_starts_off_with_everything_shown_and_nothing_paused() {
+        let scenario = preset("direct-coupling");
+        let mut state = LessonState::new(&scenario);
+        assert_eq!(state.current_step(), None);
+        assert!(state.hidden().is_empty());
+        assert!(!state.wants_to_play());
+        assert_eq!(state.room(SimTime::from_ms(4_000)), None);
+        assert_eq!(position(), Some(LessonPosition { step: None, count: 4 }));
+        state.restart(&scenario);
+        assert_eq!(state.current_step(), None, "a reset does not start the lesson");
+    }
+
+    #[test]
     fn a_step_hides_what_it_does_not_show_and_pauses_once_at_its_end() {
         let scenario = preset("direct-coupling");
         let mut state = LessonState::new(&scenario);
+        state.enter(&scenario, 0, SimTime::ZERO);
         assert_eq!(*state.hidden(), BTreeSet::from([ComponentId::new("accounting")]));
         assert!(state.wants_to_play());
         assert_eq!(state.room(SimTime::from_ms(4_000)), Some(SimTime::from_ms(6_000)));
@@ -320,6 +408,10 @@ mod tests {
         assert!(state.hidden().is_empty(), "step 2 shows everything");
         state.enter(&scenario, 3, SimTime::from_ms(40_000));
         assert!(!state.wants_to_play(), "a step whose end has passed does not play");
+        state.restart(&scenario);
+        assert_eq!(state.current_step(), Some(0), "a reset during the lesson goes back to step 1");
+        state.end(&scenario);
+        assert!(state.hidden().is_empty() && !state.wants_to_play() && state.current_step().is_none());
     }
 
     #[test]
@@ -333,27 +425,27 @@ mod tests {
         let mut state = LessonState::new(&scenario);
         state.enter(&scenario, 2, SimTime::ZERO);
         state.enter(&scenario, 2, SimTime::ZERO);
-        assert_eq!(position(), Some(LessonPosition { step: 2, count: 5 }));
+        assert_eq!(position(), Some(LessonPosition { step: Some(2), count: 5 }));
         drop(handle);
-        state.restart(&scenario);
+        state.end(&scenario);
         assert_eq!(
             *heard.borrow(),
-            vec![LessonPosition { step: 0, count: 5 }, LessonPosition { step: 2, count: 5 }],
+            vec![LessonPosition { step: None, count: 5 }, LessonPosition { step: Some(2), count: 5 }],
             "only changes are told, and nothing after the handle is dropped"
         );
     }
 
     #[test]
-    fn a_new_lesson_starts_over_and_a_move_keeps_the_step() {
+    fn another_lesson_is_not_started_and_a_move_keeps_the_step() {
         let old = preset("direct-coupling");
         let mut state = LessonState::new(&old);
         state.enter(&old, 2, SimTime::ZERO);
         let mut moved = old.clone();
         moved.components[0].x += 10.0;
         state.scenario_changed(&old, &moved);
-        assert_eq!(state.step(), 2);
+        assert_eq!(state.current_step(), Some(2));
         let other = preset("sns-fanout");
         state.scenario_changed(&moved, &other);
-        assert_eq!(state.step(), 0);
+        assert_eq!(state.current_step(), None);
     }
 }

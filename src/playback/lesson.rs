@@ -10,7 +10,10 @@
 //!   same way. Determinism makes this exact: it lands where walking forward
 //!   did (faults clicked by hand meanwhile are not replayed).
 //! - A step with an end time then plays at the chosen speed and pauses there.
-//! - A fresh run starts the first step (its actions happen at time 0).
+//! - A fresh run built while the lesson is on (after a reset, say) starts the
+//!   first step (its actions happen at time 0).
+//! - Starting the lesson starts the run over at step 1; leaving it keeps the
+//!   run as it is.
 
 use super::overlay::{self, WireKind};
 use super::{Msg, Playback};
@@ -25,28 +28,42 @@ use yew::prelude::*;
 impl Playback {
     pub(super) fn lesson_update(&mut self, ctx: &Context<Self>, msg: LessonMsg) -> bool {
         let scenario = ctx.props().scenario.clone();
-        let here = self.lesson.step();
-        let target = match msg {
-            LessonMsg::Next => here + 1,
-            LessonMsg::Previous if here > 0 => here - 1,
-            LessonMsg::Previous => return false,
-            LessonMsg::Goto(step) => step,
+        let here = self.lesson.current_step();
+        let target = match (msg, here) {
+            (LessonMsg::Next, None) => 0,
+            (LessonMsg::Next, Some(here)) => here + 1,
+            (LessonMsg::Previous, Some(here)) if here > 0 => here - 1,
+            (LessonMsg::Previous, _) => return false,
+            (LessonMsg::Goto(step), _) => step,
+            (LessonMsg::End, None) => return false,
+            (LessonMsg::End, Some(_)) => {
+                self.lesson.end(&scenario);
+                self.paths = shown_paths(&scenario, &self.lesson.hidden());
+                self.draw_overlay();
+                return true;
+            }
         };
         if target >= scenario.lesson.len() {
             return false;
         }
         self.stop();
-        if target <= here || self.sim.is_none() {
-            self.sim = None;
-            self.lineage = None;
-            self.lesson.restart(&scenario);
-        }
+        self.note = None;
+        let from = match here {
+            Some(here) if target > here && self.sim.is_some() => here,
+            // Back, the same step again, or the lesson starting: from the start.
+            _ => {
+                self.sim = None;
+                self.lineage = None;
+                self.lesson.rewind();
+                0
+            }
+        };
         if !self.ensure_sim(ctx) {
             return true;
         }
         let sim = self.sim.as_mut().expect("ensure_sim built it");
         let mut refused = Vec::new();
-        for i in self.lesson.step()..target {
+        for i in from..target {
             finish_step(sim, &scenario.lesson[i]);
             refused.extend(start_step(sim, &scenario.lesson[i + 1]));
         }
@@ -65,7 +82,7 @@ impl Playback {
     /// A run was just built: the first step starts with it.
     pub(super) fn lesson_run_built(&mut self, ctx: &Context<Self>, sim: &mut Simulation) {
         let scenario = &ctx.props().scenario;
-        if self.lesson.step() != 0 {
+        if self.lesson.current_step() != Some(0) {
             return;
         }
         if let Some(step) = current(scenario, 0) {
@@ -78,7 +95,7 @@ impl Playback {
     /// Where the current step's check stands in the run; pending before
     /// the run starts.
     pub(super) fn lesson_check(&self, scenario: &Scenario) -> Option<CheckState> {
-        let step = current(scenario, self.lesson.step())?;
+        let step = current(scenario, self.lesson.current_step()?)?;
         step.check.as_ref()?;
         Some(self.sim.as_ref().and_then(|sim| evaluate(step, sim)).unwrap_or(CheckState::Pending))
     }

@@ -799,7 +799,7 @@ impl Component for Playback {
         };
         html! {
             <div class="playback">
-                <LessonBar scenario={scenario.clone()} step={self.lesson.step()} check={self.lesson_check(scenario)}
+                <LessonBar scenario={scenario.clone()} step={self.lesson.current_step()} check={self.lesson_check(scenario)}
                     selecting={matches!(props.selection, Some(Selection::Component(_)))}
                     on_lesson={link.callback(Msg::Lesson)} />
                 <div class="stage" ref={self.stage_ref.clone()}>

@@ -40,17 +40,25 @@ test('lesson: walk the direct-coupling lesson with the keyboard only', async (t)
   await setSpeed(page, 20);
   await focusNothing(page);
 
-  // Step 1 of 4 shows only StoreFront and Shipping; nothing has run yet.
-  await waitForStep(page, 1);
+  // A preset opens with its lesson offered, not started: the whole diagram.
+  await waitForStep(page, 0);
+  assert.equal(await page.locator(testId('lesson')).getAttribute('data-active'), 'false');
   assert.equal(await page.locator(testId('lesson-step')).getAttribute('data-count'), '4');
+  assert.deepEqual((await componentIds(page)).sort(), ['accounting', 'shipping', 'storefront']);
+
+  // → starts it: step 1 of 4 shows only StoreFront and Shipping, plays to
+  // 10 s and pauses there with its check passed.
+  await page.keyboard.press('ArrowRight');
+  await waitForStep(page, 1);
   assert.equal((await page.locator(testId('lesson-step')).innerText()).trim(), '1 / 4');
   assert.match(await caption(page), /StoreFront calls Shipping directly/);
   assert.deepEqual((await componentIds(page)).sort(), ['shipping', 'storefront'], 'Accounting is revealed later');
   assert.equal(await page.locator(testId('wire-storefront-accounting')).count(), 0, 'and so is its wire');
-  assert.equal(await page.locator(testId('lesson-check')).getAttribute('data-state'), 'pending');
+  await waitForCheck(page, 'passed');
+  assert.equal(await simTimeMs(page), 10_000);
 
-  // → : step 1 is finished at once (to 10 s), step 2 reveals Accounting and
-  // plays to its end, 15 s, where it pauses with its check passed.
+  // → : step 2 reveals Accounting and plays to its end, 15 s, where it
+  // pauses with its check passed.
   await page.keyboard.press('ArrowRight');
   await waitForStep(page, 2);
   assert.match(await caption(page), /Accounting needs every order too/);
@@ -109,6 +117,13 @@ test('lesson: walk the direct-coupling lesson with the keyboard only', async (t)
   await page.keyboard.press('ArrowRight');
   await page.waitForTimeout(200);
   assert.equal(await page.locator(testId('lesson-step')).getAttribute('data-value'), '4');
+
+  // Leaving the lesson shows everything and lets the run play on.
+  await page.click(testId('lesson-end'));
+  await waitForStep(page, 0);
+  assert.equal(await simTimeMs(page), 35_000, 'the run is kept');
+  await page.click(testId('play'));
+  await page.waitForFunction((id) => Number(document.querySelector(`[data-testid="${id}"]`)?.dataset.value) > 36_000, 'sim-time', { timeout: 5_000 });
 });
 
 test('lesson: a scenario without a lesson shows no lesson bar', async (t) => {
