@@ -59,7 +59,8 @@ export async function launch() {
  * @param {import('playwright-core').Browser} browser
  * @param {string} pathAndHash e.g. "/", "/?embed", "/#s=1.abc"
  * @param {{ t?: import('node:test').TestContext, allowErrors?: RegExp[],
- *           viewport?: { width: number, height: number }, locale?: string }} [options]
+ *           viewport?: { width: number, height: number }, locale?: string,
+ *           gallery?: boolean }} [options]
  * @returns {Promise<import('playwright-core').Page & { appErrors: string[] }>}
  */
 export async function openApp(browser, pathAndHash = '/', options = {}) {
@@ -80,7 +81,17 @@ export async function openApp(browser, pathAndHash = '/', options = {}) {
  * @param {{ t?: import('node:test').TestContext, allowErrors?: RegExp[] }} [options]
  */
 export async function openAppInContext(context, pathAndHash = '/', options = {}) {
-  const { t, allowErrors = [] } = options;
+  const { t, allowErrors = [], gallery = false } = options;
+  // An empty canvas at start lands on the scenario gallery; most tests start
+  // from the empty canvas itself, so they switch the landing off (as a person
+  // can in the gallery). `gallery: true` keeps it.
+  if (!gallery) {
+    await context.addInitScript(() => {
+      if (localStorage.getItem('fanout.gallery.at_start') === null) {
+        localStorage.setItem('fanout.gallery.at_start', 'off');
+      }
+    });
+  }
   assert.ok(BASE_URL, 'FANOUT_BASE_URL is not set; run the suite through tests/e2e/run.mjs (make e2e)');
 
   const page = await context.newPage();
