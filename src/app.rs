@@ -5,6 +5,7 @@
 
 use crate::autosave::{self, Autosave, Stored};
 use crate::editor::{Inspector, Palette, Selection};
+use crate::embed;
 use crate::i18n::{self, Lang, LangSwitch, Text};
 use crate::playback::Playback;
 use crate::share::{forget_link_in_address, is_own_work, scenario_from_location, ShareBar};
@@ -47,6 +48,10 @@ pub struct App {
     link_choice_ref: NodeRef,
     /// The interface's language, provided to every component as a context.
     lang: Lang,
+    /// Embed mode (`?embed`): only the stage, and nothing can be edited.
+    embed: bool,
+    /// Embed mode's commands from the slide deck (`load` comes here).
+    _embed_messages: Option<EventListener>,
     _keys: EventListener,
 }
 
@@ -120,7 +125,11 @@ impl Component for App {
     fn create(ctx: &Context<Self>) -> Self {
         let storage_allowed = !autosave::is_embedded();
         let stored = if storage_allowed { autosave::read_stored() } else { Stored::Nothing };
-        let start = autosave::start(stored, scenario_from_location(), is_own_work);
+        // An embed may name a preset instead of carrying a share link.
+        let embed = embed::is_embed();
+        embed::mark_document();
+        let preset = embed::params().preset.filter(|_| embed).and_then(|name| embed::preset_scenario(&name)).map(Ok);
+        let start = autosave::start(stored, scenario_from_location().or(preset), is_own_work);
         let autosave = Autosave::new(storage_allowed, &start.scenario, ctx.link().callback(Msg::ShowError));
         let history = History::new(start.scenario);
         let lang = i18n::initial_lang();
@@ -134,6 +143,8 @@ impl Component for App {
             autosave,
             offered_link: start.offered_link.map(Rc::new),
             link_choice_ref: NodeRef::default(),
+            embed,
+            _embed_messages: embed::listen(ctx.link().callback(Msg::Load)),
             _keys: listen_for_shortcuts(ctx.link().clone()),
         }
     }
@@ -142,6 +153,10 @@ impl Component for App {
         // While the link question is open, the keyboard shortcuts (which
         // listen on the whole document) must not change the work behind it.
         if self.offered_link.is_some() && matches!(msg, Msg::Edit(_) | Msg::Undo | Msg::Redo | Msg::DeleteSelection) {
+            return false;
+        }
+        // A slide shows a scenario; it is not edited.
+        if self.embed && matches!(msg, Msg::Edit(_) | Msg::Undo | Msg::Redo | Msg::DeleteSelection) {
             return false;
         }
         match msg {
@@ -237,6 +252,19 @@ impl Component for App {
                 </div>
             }
         });
+        if self.embed {
+            return html! {
+                <ContextProvider<Lang> context={lang}>
+                <div class={classes!("app", "embed", banner.is_some().then_some("has-error"))} data-testid="app">
+                    { for banner }
+                    <main class="stage-area">
+                        <Playback scenario={self.scenario.clone()} selection={self.selection.clone()}
+                                  on_edit={on_edit} on_select={on_select} on_error={on_error} />
+                    </main>
+                </div>
+                </ContextProvider<Lang>>
+            };
+        }
         html! {
             <ContextProvider<Lang> context={lang}>
             <div class={classes!("app", banner.is_some().then_some("has-error"))} data-testid="app">

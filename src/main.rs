@@ -1,6 +1,7 @@
 mod app;
 mod autosave;
 mod editor;
+mod embed;
 mod i18n;
 mod lesson;
 mod live;

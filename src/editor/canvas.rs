@@ -3,6 +3,9 @@
 //!
 //! Coordinates are CSS pixels from the SVG's top-left corner (no viewBox
 //! scaling), the same units the playback overlay draws message dots in.
+//! Embed mode is the exception: a `view_box` fits the diagram to the frame
+//! (the overlay applies the same fit), and the canvas is then read-only
+//! (`read_only`: boxes are selected, never moved or wired).
 //! A gesture captures the pointer on the SVG, so a fast drag that leaves a
 //! box, or the canvas, is not lost; a drag commits one edit on release.
 
@@ -51,6 +54,12 @@ pub struct CanvasProps {
     /// Components a lesson step keeps off the canvas, with their wires.
     #[prop_or_default]
     pub hidden: Rc<BTreeSet<ComponentId>>,
+    /// The part of the canvas to show, scaled to fit (embed mode).
+    #[prop_or_default]
+    pub view_box: Option<crate::embed::ViewBox>,
+    /// A viewer, not an editor: presses select, but nothing moves or wires.
+    #[prop_or_default]
+    pub read_only: bool,
 }
 
 /// What the pointer is doing right now.
@@ -180,6 +189,10 @@ impl yew::Component for Canvas {
                     return false;
                 }
                 let Some(component) = props.scenario.component(&id) else { return false };
+                if props.read_only {
+                    props.on_select.emit(Some(Selection::Component(id)));
+                    return false;
+                }
                 let Some((pointer, _, _)) = self.locate(&event) else { return false };
                 self.capture(&event);
                 let centre = Point::new(component.x, component.y);
@@ -197,7 +210,7 @@ impl yew::Component for Canvas {
                 true
             }
             Msg::PressPort { id, reverse, event } => {
-                if event.button() != 0 {
+                if event.button() != 0 || props.read_only {
                     return false;
                 }
                 let Some((pointer, _, _)) = self.locate(&event) else { return false };
@@ -416,6 +429,8 @@ impl yew::Component for Canvas {
         html! {
             <>
                 <svg ref={self.svg.clone()} class={class} data-testid="canvas"
+                     viewBox={props.view_box.map(|v| v.attribute())}
+                     preserveAspectRatio={props.view_box.map(|_| "xMidYMid meet")}
                      onpointermove={link.callback(Msg::PointerMove)}
                      onpointerup={link.callback(Msg::PointerUp)}
                      onpointercancel={link.callback(|_| Msg::Cancel)}>
@@ -432,8 +447,15 @@ impl yew::Component for Canvas {
                             <circle cx="1" cy="1" r="1" class="grid-dot" />
                         </pattern>
                     </defs>
-                    <rect class="background" width="100%" height="100%"
-                          onpointerdown={link.callback(Msg::PressBackground)} />
+                    if let Some(v) = props.view_box {
+                        // Beyond the view box too: a frame of another shape shows more.
+                        <rect class="background" x={(v.x - v.width).to_string()} y={(v.y - v.height).to_string()}
+                              width={(3.0 * v.width).to_string()} height={(3.0 * v.height).to_string()}
+                              onpointerdown={link.callback(Msg::PressBackground)} />
+                    } else {
+                        <rect class="background" width="100%" height="100%"
+                              onpointerdown={link.callback(Msg::PressBackground)} />
+                    }
                     { if scenario.components.is_empty() { empty_hint() } else { html! {} } }
                     <g class="cluster-links">{ for cluster_links }</g>
                     <g class="dead-letters">{ for redrives }</g>

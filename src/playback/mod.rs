@@ -4,6 +4,7 @@
 //! component holds the simulation and the `requestAnimationFrame` handle;
 //! when paused, no loop runs.
 
+mod embed;
 mod faults;
 mod lesson;
 mod placement;
@@ -14,6 +15,7 @@ use crate::editor::geometry::WireCurve;
 use crate::editor::{Canvas, Selection};
 use crate::i18n::{self, Lang, Text};
 use crate::lesson::{LessonBar, LessonMsg, LessonState};
+use embed::{EmbedMsg, EmbedState};
 use crate::live::{ClusterLive, LiveView};
 use crate::panels::words::{fault_words, name, wire_name};
 use crate::panels::{
@@ -93,6 +95,8 @@ pub enum Msg {
     ClosePlacement,
     /// The lesson bar, its keys, or the embed mode: go to another step.
     Lesson(LessonMsg),
+    /// Embed mode: the deck's commands, a hidden page, the loop.
+    Embed(EmbedMsg),
     /// The interface's language changed: say everything again in it.
     LangChanged,
 }
@@ -150,6 +154,8 @@ pub struct Playback {
     wire_inputs: WireInputs,
     /// The lesson's current step, what it hides, and where it pauses.
     lesson: LessonState,
+    /// Embed mode (and the pause while the page is hidden).
+    embed: EmbedState,
     overlay_ref: NodeRef,
     stage_ref: NodeRef,
     _listeners: Vec<EventListener>,
@@ -304,6 +310,7 @@ impl Playback {
             Ok(mut sim) => {
                 self.lesson_run_built(ctx, &mut sim);
                 self.sim = Some(sim);
+                self.embed.run += 1;
                 self.idle_watch = IdleWatch::default();
                 self.last_live = None;
                 self.recorded = None;
@@ -392,6 +399,7 @@ impl Playback {
             self.placement = placement.map(Rc::new);
             changed = true;
         }
+        self.embed_watch(ctx);
         changed
     }
 
@@ -415,7 +423,8 @@ impl Playback {
                 Some(Inspect::Order(order)) => Some(order),
                 _ => None,
             };
-            overlay::draw(&canvas, self.sim.as_ref(), &self.paths, highlight, &mut self.dots.borrow_mut());
+            let view_box = self.embed.view_box;
+            overlay::draw(&canvas, self.sim.as_ref(), &self.paths, highlight, view_box, &mut self.dots.borrow_mut());
         }
     }
 
@@ -601,6 +610,7 @@ impl Component for Playback {
             dots: Rc::default(),
             wire_inputs: WireInputs::default(),
             lesson,
+            embed: EmbedState::new(ctx),
             overlay_ref: NodeRef::default(),
             stage_ref: NodeRef::default(),
             _listeners: Vec::new(),
@@ -749,6 +759,7 @@ impl Component for Playback {
                 true
             }
             Msg::Lesson(msg) => self.lesson_update(ctx, msg),
+            Msg::Embed(msg) => self.embed_update(ctx, msg),
             Msg::LangChanged => true,
         }
     }
@@ -774,6 +785,7 @@ impl Component for Playback {
                 self.discard_run(ctx, NOTE_SCRIPT_RESET);
             }
             self.refresh(ctx);
+            self.embed_scenario_changed(ctx, old, new);
         }
         true
     }
@@ -806,7 +818,7 @@ impl Component for Playback {
                     <Canvas scenario={scenario.clone()} selection={props.selection.clone()} hidden={self.lesson.hidden()}
                         live={self.live.clone()} on_edit={props.on_edit.clone()} on_select={props.on_select.clone()}
                         selected_pod={self.selected_pod.clone()} on_pod={link.callback(Msg::SelectPod)}
-                        on_fault={link.callback(Msg::Fault)} />
+                        on_fault={link.callback(Msg::Fault)} view_box={self.embed.view_box} read_only={self.embed.enabled} />
                     <canvas class="message-overlay" ref={self.overlay_ref.clone()} aria-hidden="true"></canvas>
                     <ul class="dot-legend" aria-label={lang.t(Text::DotLegend)}>
                         { for WireKind::ALL.iter().map(|kind| html! {
@@ -840,6 +852,7 @@ impl Component for Playback {
                     on_step={link.callback(|_| Msg::Step)}
                     on_reset={link.callback(|_| Msg::Reset)}
                     on_speed={link.callback(Msg::SetSpeed)} />
+                if !self.embed.enabled {
                 { fault_strip(&self.subject(ctx), recordable, &self.wire_inputs, link) }
                 <div class="panels">
                     <MetricsPanel metrics={self.metrics.clone()} on_inspect={on_inspect.clone()} />
@@ -855,6 +868,7 @@ impl Component for Playback {
                         }
                     </div>
                 </div>
+                }
             </div>
         }
     }
@@ -886,6 +900,9 @@ impl Component for Playback {
                 listeners.extend(self.listen_for_dots(ctx, stage));
             }
             self._listeners = listeners;
+            if self.embed.enabled {
+                ctx.link().send_message(Msg::Embed(EmbedMsg::Start));
+            }
         }
         // While playing, every frame draws; when paused, draw after each
         // render so a step, a reset or a moved box shows at once.

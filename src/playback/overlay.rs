@@ -3,6 +3,7 @@
 //! Dots are many and move every frame, so they are never Yew nodes.
 
 use crate::editor::geometry::{wire_curve, WireCurve};
+use crate::embed::ViewBox;
 use crate::i18n::Text;
 use fanout_engine::scenario::{ComponentKind, Scenario};
 use fanout_engine::Simulation;
@@ -96,12 +97,15 @@ pub fn wire_paths(scenario: &Scenario) -> Vec<Option<(WireCurve, WireKind)>> {
 /// Sizes the canvas's backing store to its CSS box times the device pixel
 /// ratio (so dots stay crisp), clears it, and draws the dots of `sim`, if
 /// any, ringing those of the `highlight` order. Every dot drawn is written
-/// to `drawn`.
+/// to `drawn`, in CSS px. With a `view_box` (embed mode), the dots are
+/// scaled and placed as the SVG fits that view box to the stage, so they
+/// stay on their wires.
 pub fn draw(
     canvas: &HtmlCanvasElement,
     sim: Option<&Simulation>,
     paths: &[Option<(WireCurve, WireKind)>],
     highlight: Option<u64>,
+    view_box: Option<ViewBox>,
     drawn: &mut Vec<Dot>,
 ) {
     drawn.clear();
@@ -126,6 +130,9 @@ pub fn draw(
     let _ = context.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0);
     context.clear_rect(0.0, 0.0, css_width, css_height);
     let Some(sim) = sim else { return };
+    let fit = view_box.map_or(crate::embed::Fit::NONE, |v| v.fit(css_width, css_height));
+    let (scale, dx, dy) = (ratio * fit.scale, ratio * fit.offset_x, ratio * fit.offset_y);
+    let _ = context.set_transform(scale, 0.0, 0.0, scale, dx, dy);
 
     // One path per colour: a few fill calls per frame however many dots.
     // Index 4 holds the messages the network will drop.
@@ -140,7 +147,8 @@ pub fn draw(
         let point = curve.point_at(fraction);
         let group = if transit.dropped { 4 } else { kind.index() };
         dots[group].push((point.x, point.y));
-        drawn.push(Dot { x: point.x, y: point.y, order: transit.order });
+        let (css_x, css_y) = fit.to_css(point.x, point.y);
+        drawn.push(Dot { x: css_x, y: css_y, order: transit.order });
         if highlight == Some(transit.order) {
             ringed.push((point.x, point.y));
         }
