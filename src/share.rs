@@ -150,6 +150,8 @@ pub enum Msg {
     CloseMenu,
     ChoosePreset(usize),
     Share,
+    /// "Copy embed code": an `<iframe>` for a slide.
+    CopyEmbed,
     Copied,
     Export,
     ImportChosen,
@@ -164,6 +166,8 @@ pub struct ShareBar {
     menu_open: bool,
     /// The last link made by Share, shown so it can be copied by hand too.
     link: Option<String>,
+    /// The last embed code made, shown in place of the link.
+    embed_code: Option<String>,
     copied: bool,
     import_ref: NodeRef,
     /// `hashchange` (a pasted link) and `keydown` (Escape closes the menu).
@@ -193,6 +197,7 @@ impl Component for ShareBar {
             presets: load_presets(),
             menu_open: false,
             link: None,
+            embed_code: None,
             copied: false,
             import_ref: NodeRef::default(),
             _listeners: [on_hash, on_key],
@@ -220,7 +225,7 @@ impl Component for ShareBar {
                 }
                 true
             }
-            Msg::Share => {
+            Msg::Share | Msg::CopyEmbed => {
                 let fragment = share_fragment(&props.scenario);
                 if fragment.len() > MAX_LINK_CHARS {
                     props.on_error.emit(self.lang.t(Text::TooLargeToShare).to_string());
@@ -232,23 +237,29 @@ impl Component for ShareBar {
                     location.origin().unwrap_or_default(),
                     location.pathname().unwrap_or_default()
                 );
-                let url = format!("{base}{fragment}");
+                let (url, code) = match msg {
+                    Msg::CopyEmbed => (None, Some(crate::embed::embed_code(&base, &fragment, &props.scenario.title))),
+                    _ => (Some(format!("{base}{fragment}")), None),
+                };
                 self.copied = false;
-                // The Clipboard API is missing outside secure contexts; the
-                // link is still shown for copying by hand, so say nothing.
+                // The Clipboard API is missing outside secure contexts, and
+                // may refuse; the text is still shown for copying by hand,
+                // so say nothing.
                 let navigator = gloo_utils::window().navigator();
                 let has_clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
                     .map(|c| c.is_object())
                     .unwrap_or(false);
                 if has_clipboard {
                     let link = ctx.link().clone();
-                    on_settled(navigator.clipboard().write_text(&url), move |outcome| {
+                    let text = url.as_ref().or(code.as_ref()).cloned().unwrap_or_default();
+                    on_settled(navigator.clipboard().write_text(&text), move |outcome| {
                         if outcome.is_ok() {
                             link.send_message(Msg::Copied);
                         }
                     });
                 }
-                self.link = Some(url);
+                self.link = url;
+                self.embed_code = code;
                 true
             }
             Msg::Copied => {
@@ -343,13 +354,20 @@ impl Component for ShareBar {
                 </div>
                 <button type="button" data-testid="share" title={lang.t(Text::ShareTitle)}
                     onclick={link.callback(|_| Msg::Share)}>{ lang.t(Text::Share) }</button>
+                <button type="button" data-testid="copy-embed" title={lang.t(Text::CopyEmbedTitle)}
+                    onclick={link.callback(|_| Msg::CopyEmbed)}>{ lang.t(Text::CopyEmbed) }</button>
                 if let Some(url) = &self.link {
                     <input class="share-link" data-testid="share-link" type="text" readonly=true
                         value={url.clone()} aria-label={lang.t(Text::ShareLink)}
                         onfocus={Callback::from(|e: FocusEvent| e.target_unchecked_into::<HtmlInputElement>().select())} />
-                    if self.copied {
-                        <span class="share-copied" role="status">{ lang.t(Text::Copied) }</span>
-                    }
+                }
+                if let Some(code) = &self.embed_code {
+                    <input class="share-link embed-code" data-testid="embed-code" type="text" readonly=true
+                        value={code.clone()} aria-label={lang.t(Text::EmbedCode)}
+                        onfocus={Callback::from(|e: FocusEvent| e.target_unchecked_into::<HtmlInputElement>().select())} />
+                }
+                if self.copied && (self.link.is_some() || self.embed_code.is_some()) {
+                    <span class="share-copied" role="status">{ lang.t(Text::Copied) }</span>
                 }
                 <button type="button" data-testid="export" title={lang.t(Text::ExportTitle)}
                     onclick={link.callback(|_| Msg::Export)}>{ lang.t(Text::Export) }</button>

@@ -112,6 +112,9 @@ catalogue! {
     ShareTitle => "Make a link that opens this scenario, and copy it", "이 시나리오를 여는 링크를 만들어 복사합니다";
     ShareLink => "Share link", "공유 링크";
     Copied => "copied", "복사됨";
+    CopyEmbed => "Embed", "임베드";
+    CopyEmbedTitle => "Copy an <iframe> that shows this scenario in a slide (800 × 450, playing at once; see docs/embed.md)", "이 시나리오를 슬라이드에 넣는 <iframe> 코드를 복사합니다 (800 × 450, 바로 재생; docs/embed.md 참고)";
+    EmbedCode => "Embed code", "임베드 코드";
     Export => "Export", "내보내기";
     ExportTitle => "Download this scenario as a .json file", "이 시나리오를 .json 파일로 내려받습니다";
     Import => "Import", "가져오기";
