@@ -6,6 +6,7 @@
 use crate::autosave::{self, Autosave, Stored};
 use crate::editor::{Inspector, Palette, Selection};
 use crate::embed;
+use crate::gallery::{self, Gallery};
 use crate::i18n::{self, Lang, LangSwitch, Text};
 use crate::playback::Playback;
 use crate::share::{forget_link_in_address, is_own_work, scenario_from_location, ShareBar};
@@ -33,6 +34,9 @@ pub enum Msg {
     DismissError,
     /// The header's language switch.
     SetLang(Lang),
+    /// The scenario gallery: opened from the header, closed by × or Escape.
+    OpenGallery,
+    CloseGallery,
 }
 
 pub struct App {
@@ -50,6 +54,8 @@ pub struct App {
     lang: Lang,
     /// Embed mode (`?embed`): only the stage, and nothing can be edited.
     embed: bool,
+    /// The scenario gallery is showing (the landing view on an empty canvas).
+    gallery_open: bool,
     /// Embed mode's commands from the slide deck (`load` comes here).
     _embed_messages: Option<EventListener>,
     _keys: EventListener,
@@ -131,6 +137,9 @@ impl Component for App {
         let preset = embed::params().preset.filter(|_| embed).and_then(|name| embed::preset_scenario(&name)).map(Ok);
         let start = autosave::start(stored, scenario_from_location().or(preset), is_own_work);
         let autosave = Autosave::new(storage_allowed, &start.scenario, ctx.link().callback(Msg::ShowError));
+        // An empty canvas at start (no saved work, no link) lands on the gallery.
+        let gallery_open =
+            !embed && start.offered_link.is_none() && start.scenario.components.is_empty() && gallery::opens_at_start();
         let history = History::new(start.scenario);
         let lang = i18n::initial_lang();
         i18n::show_in_document(lang);
@@ -144,6 +153,7 @@ impl Component for App {
             offered_link: start.offered_link.map(Rc::new),
             link_choice_ref: NodeRef::default(),
             embed,
+            gallery_open,
             _embed_messages: embed::listen(ctx.link().callback(Msg::Load)),
             _keys: listen_for_shortcuts(ctx.link().clone()),
         }
@@ -175,7 +185,16 @@ impl Component for App {
                 }
                 changed
             }
+            Msg::OpenGallery => {
+                self.gallery_open = true;
+                true
+            }
+            Msg::CloseGallery => {
+                self.gallery_open = false;
+                true
+            }
             Msg::Load(scenario) => {
+                self.gallery_open = false;
                 self.history.replace(scenario);
                 self.selection = None;
                 self.error = None;
@@ -281,6 +300,9 @@ impl Component for App {
                     </div>
                     <div class="scenario-title" title={self.scenario.description.clone()}>{ title }</div>
                     <div class="header-tools">
+                        <button type="button" class="gallery-button" data-testid="gallery"
+                                title={lang.t(Text::GalleryButtonTitle)}
+                                onclick={link.callback(|_| Msg::OpenGallery)}>{ lang.t(Text::Gallery) }</button>
                         <ShareBar scenario={self.scenario.clone()} on_load={link.callback(Msg::Load)}
                                   on_link={link.callback(Msg::LinkOpened)} on_error={on_error.clone()} />
                         <LangSwitch on_change={link.callback(Msg::SetLang)} />
@@ -313,6 +335,9 @@ impl Component for App {
                 <Inspector scenario={self.scenario.clone()} selection={self.selection.clone()}
                            on_edit={on_edit} on_select={on_select} />
                 { self.view_link_choice(ctx) }
+                if self.gallery_open {
+                    <Gallery on_open={link.callback(Msg::Load)} on_close={link.callback(|_| Msg::CloseGallery)} />
+                }
             </div>
             </ContextProvider<Lang>>
         }

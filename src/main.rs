@@ -2,6 +2,7 @@ mod app;
 mod autosave;
 mod editor;
 mod embed;
+mod gallery;
 mod i18n;
 mod lesson;
 mod live;

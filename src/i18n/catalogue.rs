@@ -417,6 +417,33 @@ catalogue! {
     NodeColumn => "node", "노드";
     ScoreColumn => "score", "점수";
     ScoreTitle => "0–100; the highest wins, ties by the seeded RNG", "0–100. 가장 높은 점수가 이기고, 동점이면 seed를 쓴 난수로 정합니다";
+
+    // The scenario gallery.
+    Gallery => "Gallery", "갤러리";
+    GalleryButtonTitle => "Every preset scenario with its diagram, what it shows and its lesson", "모든 프리셋 시나리오: 다이어그램, 보여 주는 것, 레슨 단계";
+    GalleryTitle => "Scenario gallery", "시나리오 갤러리";
+    GalleryIntro => "Each scenario is a lesson from the meetup notes. Open one, press Play, then break something.", "각 시나리오는 밋업 노트의 한 가지 레슨입니다. 하나를 열고 재생한 다음, 무언가를 망가뜨려 보세요.";
+    GalleryCloseTitle => "Close the gallery (Escape)", "갤러리 닫기 (Esc)";
+    GalleryMessaging => "Messaging: SNS and SQS", "메시징: SNS와 SQS";
+    GalleryKubernetes => "Kubernetes: failover and placement", "쿠버네티스: 페일오버와 배치";
+    GalleryOpenTitle => "Open this scenario (Undo brings back what was on the canvas)", "이 시나리오를 엽니다 (실행 취소하면 이전 캔버스로 돌아갑니다)";
+    GalleryLessonSteps => "Lesson: {n} steps", "레슨: {n}단계";
+    GalleryAtStart => "Show the gallery when the canvas is empty at start", "시작할 때 캔버스가 비어 있으면 갤러리 보이기";
+    GalleryAtStartTitle => "Unticked, Fanout opens straight on an empty canvas", "체크를 해제하면 빈 캔버스로 바로 시작합니다";
+
+    // Narration for screen readers (an ARIA live region).
+    NarrationLabel => "What just happened", "방금 일어난 일";
+    NarrateDown => "{name} is down.", "{name}이(가) 다운되었습니다.";
+    NarrateDownWithBacklog => "{name} is down; {waiting}.", "{name}이(가) 다운되었습니다. {waiting}.";
+    NarrateWaitingIn => "{n} orders waiting in {queue}", "{queue}에서 주문 {n}건 대기 중";
+    NarrateBack => "{name} is back.", "{name}이(가) 복구되었습니다.";
+    NarrateBacklog => "{queue} is piling up: {n} orders waiting.", "{queue}에 주문이 쌓이고 있습니다: {n}건 대기 중.";
+    NarrateDrained => "{queue} has drained.", "{queue}가 모두 비워졌습니다.";
+    NarrateNodeDied => "Node {node} died.", "노드 {node}가 죽었습니다.";
+    NarrateNodeNotReady => "Node {node} is NotReady; its {pods} pods will be evicted after their toleration.", "노드 {node}가 NotReady가 되었습니다. 파드 {pods}개는 toleration 시간이 지나면 축출됩니다.";
+    NarrateApiDown => "The API server is unavailable: etcd lost its quorum.", "API 서버를 쓸 수 없습니다: etcd가 쿼럼을 잃었습니다.";
+    NarrateApiBack => "The API server is back.", "API 서버가 돌아왔습니다.";
+    NarrateLosing => "Orders are being lost: {n} so far.", "주문이 유실되고 있습니다: 지금까지 {n}건.";
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 mod embed;
 mod faults;
 mod lesson;
+mod narration;
 mod placement;
 mod overlay;
 mod transport;
@@ -146,6 +147,8 @@ pub struct Playback {
     /// "Why here / why pending" for that pod, or for the first Pending pod
     /// of the selected deployment.
     placement: Option<Rc<PlacementExplanation>>,
+    /// The last significant change in words, for the ARIA live region.
+    narration: AttrValue,
     /// Whether the last frame hurried through idle time (shown on the transport).
     skipping: bool,
     idle_watch: IdleWatch,
@@ -375,6 +378,12 @@ impl Playback {
         });
         let mut changed = false;
         if *self.live != live {
+            // Significant changes are told to screen readers, in words.
+            let lang = crate::i18n::current(ctx.link());
+            let said = narration::narrate(scenario, &self.live, &live, self.metrics.totals.lost, metrics.totals.lost, lang);
+            if !said.is_empty() {
+                self.narration = said.join(" ").into();
+            }
             self.live = Rc::new(live);
             changed = true;
         }
@@ -605,6 +614,7 @@ impl Component for Playback {
             side_tab: SideTab::Log,
             selected_pod: None,
             placement: None,
+            narration: AttrValue::default(),
             skipping: false,
             idle_watch: IdleWatch::default(),
             dots: Rc::default(),
@@ -811,6 +821,11 @@ impl Component for Playback {
         };
         html! {
             <div class="playback">
+                // Read out by screen readers as it changes; not shown.
+                <div class="visually-hidden" role="status" aria-live="polite" data-testid="narration"
+                     aria-label={crate::i18n::current(ctx.link()).t(crate::i18n::Text::NarrationLabel)}>
+                    { self.narration.clone() }
+                </div>
                 <LessonBar scenario={scenario.clone()} step={self.lesson.current_step()} check={self.lesson_check(scenario)}
                     selecting={matches!(props.selection, Some(Selection::Component(_)))}
                     on_lesson={link.callback(Msg::Lesson)} />
