@@ -69,7 +69,8 @@ test('what the playback host says follows the language: fault words, the script,
   await page.selectOption(testId('lang'), 'ko');
   await loadPreset(page, 'direct-coupling');
   // The lesson bar reads the language the switch set on <html lang>.
-  assert.match(await page.locator(testId('lesson-caption')).textContent(), /StoreFront가 주문이 생길 때마다/);
+  await page.click(testId('lesson-start'));
+  await page.locator(testId('lesson-caption'), { hasText: 'StoreFront가 주문이 생길 때마다' }).waitFor({ timeout: 5_000 });
 
   await page.click(testId('tab-fault-script'));
   await page.fill(testId('field-fault-at'), '5');
