@@ -433,15 +433,15 @@ catalogue! {
 
     // Narration for screen readers (an ARIA live region).
     NarrationLabel => "What just happened", "방금 일어난 일";
-    NarrateDown => "{name} is down.", "{name}이(가) 다운되었습니다.";
-    NarrateDownWithBacklog => "{name} is down; {waiting}.", "{name}이(가) 다운되었습니다. {waiting}.";
+    NarrateDown => "{name} is down.", "{name}: 죽었습니다.";
+    NarrateDownWithBacklog => "{name} is down; {waiting}.", "{name}: 죽었습니다. {waiting}.";
     NarrateWaitingIn => "{n} orders waiting in {queue}", "{queue}에서 주문 {n}건 대기 중";
-    NarrateBack => "{name} is back.", "{name}이(가) 복구되었습니다.";
+    NarrateBack => "{name} is back.", "{name}: 다시 살아났습니다.";
     NarrateBacklog => "{queue} is piling up: {n} orders waiting.", "{queue}에 주문이 쌓이고 있습니다: {n}건 대기 중.";
-    NarrateDrained => "{queue} has drained.", "{queue}가 모두 비워졌습니다.";
-    NarrateNodeDied => "Node {node} died.", "노드 {node}가 죽었습니다.";
-    NarrateNodeNotReady => "Node {node} is NotReady; its {pods} pods will be evicted after their toleration.", "노드 {node}가 NotReady가 되었습니다. 파드 {pods}개는 toleration 시간이 지나면 축출됩니다.";
-    NarrateApiDown => "The API server is unavailable: etcd lost its quorum.", "API 서버를 쓸 수 없습니다: etcd가 쿼럼을 잃었습니다.";
+    NarrateDrained => "{queue} has drained.", "{queue}: 모두 비워졌습니다.";
+    NarrateNodeDied => "Node {node} died.", "노드 {node}: 죽었습니다.";
+    NarrateNodeNotReady => "Node {node} is NotReady; its {pods} pods will be evicted after their toleration.", "노드 {node}: NotReady가 되었습니다. Pod {pods}개는 toleration 시간이 지나면 축출됩니다.";
+    NarrateApiDown => "The API server is unavailable: etcd lost its quorum.", "API 서버를 쓸 수 없습니다: etcd가 과반수를 잃었습니다.";
     NarrateApiBack => "The API server is back.", "API 서버가 돌아왔습니다.";
     NarrateLosing => "Orders are being lost: {n} so far.", "주문이 유실되고 있습니다: 지금까지 {n}건.";
 }
