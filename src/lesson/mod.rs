@@ -266,16 +266,19 @@ impl Component for LessonBar {
             return html! {};
         }
         let count = lesson.len();
+        let lang = self.lang.code();
         let on_next = props.on_lesson.reform(|_: MouseEvent| LessonMsg::Next);
         let Some((here, step)) = props.step.and_then(|here| Some((here, lesson.get(here)?))) else {
-            // Not started: the whole diagram shows and plays freely.
+            // Not started: the whole diagram shows and plays freely; the bar
+            // offers the lesson with its first caption as a preview.
             return html! {
                 <section class="lesson-bar lesson-off" data-testid="lesson" data-active="false" aria-label="Lesson">
-                    <span class="lesson-step" data-testid="lesson-step" data-value="0" data-count={count.to_string()}>
-                        { "Lesson" }
+                    <span class="lesson-step" data-testid="lesson-step" data-value="0" data-count={count.to_string()}
+                          title={format!("A guided lesson in {count} steps")}>
+                        { format!("Lesson · {count} steps") }
                     </span>
-                    <p class="lesson-caption" data-testid="lesson-caption">
-                        { format!("This scenario has a guided lesson in {count} steps.") }
+                    <p class="lesson-caption" data-testid="lesson-caption" lang={lang}>
+                        { lesson[0].caption.text(lang).to_string() }
                     </p>
                     <button type="button" class="lesson-start" data-testid="lesson-start"
                             title="Start the lesson (→ or Page Down): the run starts over at step 1"
@@ -283,7 +286,6 @@ impl Component for LessonBar {
                 </section>
             };
         };
-        let lang = self.lang.code();
         let number = here + 1;
         let on_previous = props.on_lesson.reform(|_: MouseEvent| LessonMsg::Previous);
         let on_replay = props.on_lesson.reform(move |_: MouseEvent| LessonMsg::Goto(here));

@@ -11,8 +11,9 @@
 //!
 //! Playing a lesson is deterministic: [`prepare`] rebuilds the run at the
 //! start of any step from scratch (every earlier step's actions applied at
-//! its start and the run played to its `run_until_ms`), which is how the app
-//! goes back a step and how the tests play every preset's lesson.
+//! its start and the run played to its `run_until_ms`). The app goes back a
+//! step the same way, with [`start_step`] and [`finish_step`], and the tests
+//! check that this lands exactly where walking forward did.
 //!
 //! What it leaves out: branching, quizzes, and actions other than faults
 //! (a step cannot change settings; make a second preset for that).
