@@ -5,12 +5,38 @@
 //! into data (no per-key code, which keeps the wasm small). Unit tests in
 //! `i18n` check that no text is empty and that both languages of a template
 //! have the same `{placeholders}`.
+//!
+//! A text that reads the same in both languages (a name such as "Ingress",
+//! a flag such as `--node-monitor-period`) says `same` instead of repeating
+//! itself, so a Korean text equal to its English one is otherwise a
+//! forgotten translation, which a test catches.
 
 use super::Lang;
 use fanout_engine::scenario::ComponentKind;
 
+/// The Korean text of an entry: its own, or the English one for `same`.
+macro_rules! korean {
+    ($en:literal, same) => {
+        $en
+    };
+    ($en:literal, $ko:literal) => {
+        $ko
+    };
+}
+
+/// Whether an entry is marked `same` (for the tests).
+#[cfg(test)]
+macro_rules! marked_same {
+    (same) => {
+        true
+    };
+    ($ko:literal) => {
+        false
+    };
+}
+
 macro_rules! catalogue {
-    ($( $key:ident => $en:literal, $ko:literal; )*) => {
+    ($( $key:ident => $en:literal, $ko:tt; )*) => {
         /// A text of the interface; [`Lang::t`] gives it in a language.
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
         pub enum Text {
@@ -18,12 +44,19 @@ macro_rules! catalogue {
         }
 
         /// `[English, Korean]` for each key, in the enum's order.
-        static TEXTS: &[[&str; 2]] = &[ $( [$en, $ko], )* ];
+        static TEXTS: &[[&str; 2]] = &[ $( [$en, korean!($en, $ko)], )* ];
 
         impl Text {
             /// Every key, for the tests.
             #[cfg(test)]
             pub const ALL: &'static [Text] = &[ $( Text::$key, )* ];
+
+            /// Whether the entry reads the same in both languages on purpose.
+            #[cfg(test)]
+            pub fn same_in_both(self) -> bool {
+                const SAME: &[bool] = &[ $( marked_same!($ko), )* ];
+                SAME[self as usize]
+            }
         }
     };
 }
@@ -95,7 +128,7 @@ catalogue! {
     OneComponent => "1 component", "구성 요소 1개";
     ManyComponents => "{n} components", "구성 요소 {n}개";
     UntitledWithParts => "an untitled scenario with {parts}", "제목 없는 시나리오 ({parts})";
-    TitledWithParts => "“{title}” ({parts})", "“{title}” ({parts})";
+    TitledWithParts => "“{title}” ({parts})", same;
     ChangeNotMade => "That change was not made: {reason}", "변경하지 않았습니다: {reason}";
 
     // The share bar: presets, share links, export and import.
@@ -129,9 +162,9 @@ catalogue! {
     KindFifoQueue => "SQS FIFO queue", "SQS FIFO 큐";
     KindConsumer => "Consumer", "컨슈머";
     KindNode => "Node", "노드";
-    KindDeployment => "Deployment", "Deployment";
+    KindDeployment => "Deployment", same;
     KindService => "Service", "서비스";
-    KindIngress => "Ingress", "Ingress";
+    KindIngress => "Ingress", same;
     KindControlPlane => "Control plane", "컨트롤 플레인";
     PaletteFifoTopic => "FIFO topic", "FIFO 토픽";
     PaletteFifoQueue => "FIFO queue", "FIFO 큐";
