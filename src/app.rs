@@ -333,7 +333,7 @@ impl Component for App {
                               on_edit={on_edit.clone()} on_select={on_select.clone()} on_error={on_error} />
                 </main>
                 <Inspector scenario={self.scenario.clone()} selection={self.selection.clone()}
-                           on_edit={on_edit} on_select={on_select} />
+                           on_edit={on_edit} on_select={on_select} {lang} />
                 { self.view_link_choice(ctx) }
                 if self.gallery_open {
                     <Gallery on_open={link.callback(Msg::Load)} on_close={link.callback(|_| Msg::CloseGallery)} />

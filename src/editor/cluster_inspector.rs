@@ -13,6 +13,7 @@ use super::format;
 use super::inspector::{number_fields, spec_commit, InspectorProps, Number, NumberSetting};
 use super::lists::{ingress_rules_editor, taints_editor, tolerations_editor};
 use super::parse::{labels_text, parse_labels, parse_list, parse_whole, thousands};
+use crate::i18n::Text;
 use fanout_engine::cluster::{
     DeploymentConfig, IngressConfig, LoadBalancing, NodeConfig, ScoringStrategy, ServiceConfig, ServiceType,
     MAX_CONTROL_PLANE_REPLICAS, MAX_ETCD_MEMBERS, MAX_PODS_PER_NODE, MAX_REPLICAS, NODE_PORT_MAX, NODE_PORT_MIN,
@@ -36,8 +37,8 @@ const MAX_PROBE_THRESHOLD: u32 = 100;
 /// A [`NumberSetting`] for a (possibly nested) field of a cluster spec,
 /// written as a table row: `"name": Variant.path.to.field as type, …`.
 macro_rules! cluster_setting {
-    ($name:literal: $variant:ident $(. $field:ident)+ as $ty:ty, $label:literal, $unit:literal, $number:expr,
-     $min:expr, $max:expr, $source:literal, $help:expr) => {
+    ($name:literal: $variant:ident $(. $field:ident)+ as $ty:ty, $label:expr, $unit:expr, $number:expr,
+     $min:expr, $max:expr, $source:expr, $help:expr) => {
         NumberSetting {
             name: $name,
             label: $label,
@@ -65,146 +66,146 @@ macro_rules! cluster_setting {
 // every row against its kind's documented default.
 
 static NODE_CAPACITY: [NumberSetting; 3] = [
-    cluster_setting!("cpu_millicores": Node.cpu_millicores as u64, "CPU allocatable", "millicores", Number::Millicores,
-        1, MAX_CPU_MILLICORES, "Fanout's VM size",
-        "What the pods' CPU requests on this node may add up to (1 CPU = 1,000 millicores; 500m or 2 cpu work too). The scheduler compares requests with this, not live usage (NodeResourcesFit)."),
-    cluster_setting!("memory_mib": Node.memory_mib as u64, "Memory allocatable", "MiB", Number::Mebibytes,
-        1, MAX_MEMORY_MIB, "Fanout's VM size",
-        "What the pods' memory requests on this node may add up to, in MiB (8 Gi works too). A pod whose request does not fit stays Pending."),
-    cluster_setting!("max_pods": Node.max_pods as u32, "Max pods", "pods", Number::Whole("pods"),
-        1, MAX_PODS_PER_NODE, "kubelet --max-pods",
-        "The most pods the kubelet runs on this node, whatever their requests (Kubernetes' default is 110)."),
+    cluster_setting!("cpu_millicores": Node.cpu_millicores as u64, Text::SetCpuAllocatable, Text::UnitMillicores, Number::Millicores,
+        1, MAX_CPU_MILLICORES, Some(Text::SourceVmSize),
+        Text::HelpCpuMillicores),
+    cluster_setting!("memory_mib": Node.memory_mib as u64, Text::SetMemoryAllocatable, Text::UnitMib, Number::Mebibytes,
+        1, MAX_MEMORY_MIB, Some(Text::SourceVmSize),
+        Text::HelpMemoryMib),
+    cluster_setting!("max_pods": Node.max_pods as u32, Text::SetMaxPods, Text::UnitPods, Number::Whole("pods"),
+        1, MAX_PODS_PER_NODE, Some(Text::SourceMaxPods),
+        Text::HelpMaxPods),
 ];
 
-static DEPLOYMENT_SCALE: [NumberSetting; 1] = [cluster_setting!("replicas": Deployment.replicas as u32, "Replicas", "pods",
-    Number::Whole("replicas"), 0, MAX_REPLICAS, "Fanout (Kubernetes: 1)",
-    "How many pods the deployment's ReplicaSet keeps. A pod that dies or is evicted is replaced; one that fits on no node stays Pending.")];
+static DEPLOYMENT_SCALE: [NumberSetting; 1] = [cluster_setting!("replicas": Deployment.replicas as u32, Text::SetReplicas, Text::UnitPods,
+    Number::Whole("replicas"), 0, MAX_REPLICAS, Some(Text::SourceFanoutKubernetesOne),
+    Text::HelpReplicas)];
 
 static DEPLOYMENT_ROLLING: [NumberSetting; 2] = [
-    cluster_setting!("max_surge_percent": Deployment.max_surge_percent as u32, "Max surge", "% of replicas",
-        Number::Whole("percent"), 0, 100, "Kubernetes",
-        "maxSurge: how many pods a rolling update may create above the replica count, as a percentage of it, rounded up."),
-    cluster_setting!("max_unavailable_percent": Deployment.max_unavailable_percent as u32, "Max unavailable", "% of replicas",
-        Number::Whole("percent"), 0, 100, "Kubernetes",
-        "maxUnavailable: how many pods a rolling update may take below the replica count, as a percentage of it, rounded down. If both come out as 0 pods, one pod may be unavailable."),
+    cluster_setting!("max_surge_percent": Deployment.max_surge_percent as u32, Text::SetMaxSurge, Text::UnitPercentOfReplicas,
+        Number::Whole("percent"), 0, 100, Some(Text::SourceKubernetes),
+        Text::HelpMaxSurgePercent),
+    cluster_setting!("max_unavailable_percent": Deployment.max_unavailable_percent as u32, Text::SetMaxUnavailable, Text::UnitPercentOfReplicas,
+        Number::Whole("percent"), 0, 100, Some(Text::SourceKubernetes),
+        Text::HelpMaxUnavailablePercent),
 ];
 
 static DEPLOYMENT_RESOURCES: [NumberSetting; 2] = [
-    cluster_setting!("cpu_request_millicores": Deployment.template.cpu_request_millicores as u64, "CPU request", "millicores",
-        Number::Millicores, 0, MAX_CPU_MILLICORES, "Fanout",
-        "What the scheduler reserves on a node for each pod (requests.cpu; 250m or 0.25 cpu). A node takes pods while their requests fit its allocatable CPU, however busy they really are."),
-    cluster_setting!("memory_request_mib": Deployment.template.memory_request_mib as u64, "Memory request", "MiB",
-        Number::Mebibytes, 0, MAX_MEMORY_MIB, "Fanout",
-        "What the scheduler reserves on a node for each pod (requests.memory, in MiB; 1 Gi works too)."),
+    cluster_setting!("cpu_request_millicores": Deployment.template.cpu_request_millicores as u64, Text::SetCpuRequest, Text::UnitMillicores,
+        Number::Millicores, 0, MAX_CPU_MILLICORES, Some(Text::SourceFanout),
+        Text::HelpCpuRequestMillicores),
+    cluster_setting!("memory_request_mib": Deployment.template.memory_request_mib as u64, Text::SetMemoryRequest, Text::UnitMib,
+        Number::Mebibytes, 0, MAX_MEMORY_MIB, Some(Text::SourceFanout),
+        Text::HelpMemoryRequestMib),
 ];
 
 static DEPLOYMENT_LIFECYCLE: [NumberSetting; 3] = [
-    cluster_setting!("container_start_ms": Deployment.template.container_start_ms as u64, "Container start", "ms",
-        Number::Duration, 0, MAX_CLUSTER_DURATION_MS, "Fanout",
-        "Image pull plus container start: from the pod being bound to a node until its container runs."),
+    cluster_setting!("container_start_ms": Deployment.template.container_start_ms as u64, Text::SetContainerStart, Text::UnitMs,
+        Number::Duration, 0, MAX_CLUSTER_DURATION_MS, Some(Text::SourceFanout),
+        Text::HelpContainerStartMs),
     cluster_setting!("termination_grace_period_ms": Deployment.template.termination_grace_period_ms as u64,
-        "Termination grace period", "ms", Number::Duration, 0, MAX_CLUSTER_DURATION_MS, "terminationGracePeriodSeconds",
-        "How long a deleted pod stays Terminating before it is killed. The modelled application ignores SIGTERM, so it takes the whole period."),
+        Text::SetTerminationGracePeriod, Text::UnitMs, Number::Duration, 0, MAX_CLUSTER_DURATION_MS, Some(Text::SourceGracePeriodSeconds),
+        Text::HelpTerminationGracePeriodMs),
     cluster_setting!("node_failure_toleration_ms": Deployment.template.node_failure_toleration_ms as u64,
-        "Eviction toleration", "ms", Number::Duration, 0, MAX_CLUSTER_DURATION_MS, "DefaultTolerationSeconds",
-        "How long a pod stays bound to a node that is NotReady or unreachable before it is evicted and replaced: the not-ready and unreachable tolerations Kubernetes adds to every pod. With the 50 s grace period, a dead node's pods move after about 6 minutes."),
+        Text::SetEvictionToleration, Text::UnitMs, Number::Duration, 0, MAX_CLUSTER_DURATION_MS, Some(Text::SourceTolerationSeconds),
+        Text::HelpNodeFailureTolerationMs),
 ];
 
 static DEPLOYMENT_LIVENESS: [NumberSetting; 4] = [
     cluster_setting!("liveness_probe_initial_delay_ms": Deployment.template.liveness_probe.initial_delay_ms as u64,
-        "Initial delay", "ms", Number::Duration, 0, MAX_CLUSTER_DURATION_MS, "Kubernetes",
-        "initialDelaySeconds: how long after the container starts the first probe runs."),
+        Text::SetInitialDelay, Text::UnitMs, Number::Duration, 0, MAX_CLUSTER_DURATION_MS, Some(Text::SourceKubernetes),
+        Text::HelpLivenessProbeInitialDelayMs),
     cluster_setting!("liveness_probe_period_ms": Deployment.template.liveness_probe.period_ms as u64,
-        "Period", "ms", Number::Duration, 1, MAX_CLUSTER_DURATION_MS, "Kubernetes",
-        "periodSeconds: how often the kubelet probes the container."),
+        Text::SetPeriod, Text::UnitMs, Number::Duration, 1, MAX_CLUSTER_DURATION_MS, Some(Text::SourceKubernetes),
+        Text::HelpProbePeriodMs),
     cluster_setting!("liveness_probe_timeout_ms": Deployment.template.liveness_probe.timeout_ms as u64,
-        "Timeout", "ms", Number::Duration, 1, MAX_CLUSTER_DURATION_MS, "Kubernetes",
-        "timeoutSeconds: a probe with no answer within this time fails. It must be shorter than the period."),
+        Text::SetTimeout, Text::UnitMs, Number::Duration, 1, MAX_CLUSTER_DURATION_MS, Some(Text::SourceKubernetes),
+        Text::HelpProbeTimeoutMs),
     cluster_setting!("liveness_probe_failure_threshold": Deployment.template.liveness_probe.failure_threshold as u32,
-        "Failure threshold", "probes", Number::Whole("probes"), 1, MAX_PROBE_THRESHOLD, "Kubernetes",
-        "failureThreshold: consecutive failed probes before the kubelet restarts the container (10 s × 3 ≈ 30 s)."),
+        Text::SetFailureThreshold, Text::UnitProbes, Number::Whole("probes"), 1, MAX_PROBE_THRESHOLD, Some(Text::SourceKubernetes),
+        Text::HelpLivenessProbeFailureThreshold),
 ];
 
 static DEPLOYMENT_READINESS: [NumberSetting; 5] = [
     cluster_setting!("readiness_probe_initial_delay_ms": Deployment.template.readiness_probe.initial_delay_ms as u64,
-        "Initial delay", "ms", Number::Duration, 0, MAX_CLUSTER_DURATION_MS, "Kubernetes",
-        "initialDelaySeconds: how long after the container starts the first probe runs; until it passes, the pod is not Ready."),
+        Text::SetInitialDelay, Text::UnitMs, Number::Duration, 0, MAX_CLUSTER_DURATION_MS, Some(Text::SourceKubernetes),
+        Text::HelpReadinessProbeInitialDelayMs),
     cluster_setting!("readiness_probe_period_ms": Deployment.template.readiness_probe.period_ms as u64,
-        "Period", "ms", Number::Duration, 1, MAX_CLUSTER_DURATION_MS, "Kubernetes",
-        "periodSeconds: how often the kubelet probes the container."),
+        Text::SetPeriod, Text::UnitMs, Number::Duration, 1, MAX_CLUSTER_DURATION_MS, Some(Text::SourceKubernetes),
+        Text::HelpProbePeriodMs),
     cluster_setting!("readiness_probe_timeout_ms": Deployment.template.readiness_probe.timeout_ms as u64,
-        "Timeout", "ms", Number::Duration, 1, MAX_CLUSTER_DURATION_MS, "Kubernetes",
-        "timeoutSeconds: a probe with no answer within this time fails. It must be shorter than the period."),
+        Text::SetTimeout, Text::UnitMs, Number::Duration, 1, MAX_CLUSTER_DURATION_MS, Some(Text::SourceKubernetes),
+        Text::HelpProbeTimeoutMs),
     cluster_setting!("readiness_probe_failure_threshold": Deployment.template.readiness_probe.failure_threshold as u32,
-        "Failure threshold", "probes", Number::Whole("probes"), 1, MAX_PROBE_THRESHOLD, "Kubernetes",
-        "failureThreshold: consecutive failed probes before the pod counts as not Ready and leaves its Services' endpoints (and consumers running on it lose that instance)."),
+        Text::SetFailureThreshold, Text::UnitProbes, Number::Whole("probes"), 1, MAX_PROBE_THRESHOLD, Some(Text::SourceKubernetes),
+        Text::HelpReadinessProbeFailureThreshold),
     cluster_setting!("readiness_probe_success_threshold": Deployment.template.readiness_probe.success_threshold as u32,
-        "Success threshold", "probes", Number::Whole("probes"), 1, MAX_PROBE_THRESHOLD, "Kubernetes",
-        "successThreshold: consecutive passing probes before a not-Ready pod is Ready again."),
+        Text::SetSuccessThreshold, Text::UnitProbes, Number::Whole("probes"), 1, MAX_PROBE_THRESHOLD, Some(Text::SourceKubernetes),
+        Text::HelpReadinessProbeSuccessThreshold),
 ];
 
 static DEPLOYMENT_CRASH: [NumberSetting; 1] = [cluster_setting!("crash_after_ms": Deployment.template.crash_after_ms as u64,
-    "Crash after", "ms", Number::Duration, 1, MAX_CLUSTER_DURATION_MS, "",
-    "How long the crash-looping container runs before it exits again.")];
+    Text::SetCrashAfter, Text::UnitMs, Number::Duration, 1, MAX_CLUSTER_DURATION_MS, None,
+    Text::HelpCrashAfterMs)];
 
-static SERVICE_PORT: [NumberSetting; 1] = [cluster_setting!("port": Service.port as u16, "Port", "TCP port",
-    Number::Whole("port"), 1, u16::MAX, "",
-    "The port the Service listens on, inside the cluster.")];
+static SERVICE_PORT: [NumberSetting; 1] = [cluster_setting!("port": Service.port as u16, Text::SetPort, Text::UnitTcpPort,
+    Number::Whole("port"), 1, u16::MAX, None,
+    Text::HelpPort)];
 
 static CONTROL_PLANE_ETCD: [NumberSetting; 1] = [cluster_setting!("etcd_members": ControlPlane.control_plane.etcd_members as u32,
-    "etcd members", "members", Number::Whole("etcd members"), 1, MAX_ETCD_MEMBERS, "an HA control plane",
-    "How many etcd members store the cluster's state (1 to 7). The API works while a quorum of ⌊n/2⌋+1 is up: 3 members survive 1 loss, 5 survive 2. Without quorum, running pods keep serving but nothing is scheduled, evicted or replaced.")];
+    Text::SetEtcdMembers, Text::UnitMembers, Number::Whole("etcd members"), 1, MAX_ETCD_MEMBERS, Some(Text::SourceHaControlPlane),
+    Text::HelpEtcdMembers)];
 
 static CONTROL_PLANE_ETCD_TIMING: [NumberSetting; 2] = [
-    cluster_setting!("etcd_heartbeat_ms": ControlPlane.control_plane.etcd_heartbeat_ms as u64, "Heartbeat interval", "ms",
-        Number::Duration, 1, MAX_CLUSTER_DURATION_MS, "etcd --heartbeat-interval",
-        "How often the etcd leader tells its followers it is alive."),
+    cluster_setting!("etcd_heartbeat_ms": ControlPlane.control_plane.etcd_heartbeat_ms as u64, Text::SetHeartbeatInterval, Text::UnitMs,
+        Number::Duration, 1, MAX_CLUSTER_DURATION_MS, Some(Text::SourceEtcdHeartbeat),
+        Text::HelpEtcdHeartbeatMs),
     cluster_setting!("etcd_election_timeout_ms": ControlPlane.control_plane.etcd_election_timeout_ms as u64,
-        "Election timeout", "ms", Number::Duration, 0, MAX_CLUSTER_DURATION_MS, "etcd --election-timeout",
-        "How long etcd is without a leader after its leader dies or quorum returns, before a new one is elected. The API waits for it."),
+        Text::SetElectionTimeout, Text::UnitMs, Number::Duration, 0, MAX_CLUSTER_DURATION_MS, Some(Text::SourceEtcdElection),
+        Text::HelpEtcdElectionTimeoutMs),
 ];
 
 static CONTROL_PLANE_SCHEDULER: [NumberSetting; 1] = [cluster_setting!("scheduler_replicas": ControlPlane.control_plane.scheduler_replicas as u32,
-    "kube-scheduler replicas", "replicas", Number::Whole("replicas"), 1, MAX_CONTROL_PLANE_REPLICAS, "",
-    "Copies of kube-scheduler; one leads (leader election) and the others wait to take over when it dies.")];
+    Text::SetKubeSchedulerReplicas, Text::UnitReplicas, Number::Whole("replicas"), 1, MAX_CONTROL_PLANE_REPLICAS, None,
+    Text::HelpSchedulerReplicas)];
 
 static CONTROL_PLANE_CONTROLLERS: [NumberSetting; 3] = [
     cluster_setting!("controller_manager_replicas": ControlPlane.control_plane.controller_manager_replicas as u32,
-        "kube-controller-manager replicas", "replicas", Number::Whole("replicas"), 1, MAX_CONTROL_PLANE_REPLICAS, "",
-        "Copies of kube-controller-manager (node lifecycle, ReplicaSet, Deployment and endpoints controllers); one leads, the others stand by."),
+        Text::SetKubeControllerManagerReplicas, Text::UnitReplicas, Number::Whole("replicas"), 1, MAX_CONTROL_PLANE_REPLICAS, None,
+        Text::HelpControllerManagerReplicas),
     cluster_setting!("node_monitor_period_ms": ControlPlane.control_plane.node_monitor_period_ms as u64,
-        "Node monitor period", "ms", Number::Duration, 1, MAX_CLUSTER_DURATION_MS, "--node-monitor-period",
-        "How often the node lifecycle controller checks the nodes' heartbeats."),
+        Text::SetNodeMonitorPeriod, Text::UnitMs, Number::Duration, 1, MAX_CLUSTER_DURATION_MS, Some(Text::SourceNodeMonitorPeriod),
+        Text::HelpNodeMonitorPeriodMs),
     cluster_setting!("node_monitor_grace_period_ms": ControlPlane.control_plane.node_monitor_grace_period_ms as u64,
-        "Node monitor grace period", "ms", Number::Duration, 1, MAX_CLUSTER_DURATION_MS, "--node-monitor-grace-period (v1.32)",
-        "A node whose kubelet has not reported for this long is marked NotReady and tainted; its pods are evicted after their toleration (300 s by default). 40 s before Kubernetes 1.32."),
+        Text::SetNodeMonitorGracePeriod, Text::UnitMs, Number::Duration, 1, MAX_CLUSTER_DURATION_MS, Some(Text::SourceNodeMonitorGrace),
+        Text::HelpNodeMonitorGracePeriodMs),
 ];
 
 static CONTROL_PLANE_LEADER: [NumberSetting; 3] = [
-    cluster_setting!("leader_lease_ms": ControlPlane.control_plane.leader_lease_ms as u64, "Lease duration", "ms",
-        Number::Duration, 1, MAX_CLUSTER_DURATION_MS, "--leader-elect-lease-duration",
-        "How long a standby replica waits after the leader's last renewal before taking over."),
+    cluster_setting!("leader_lease_ms": ControlPlane.control_plane.leader_lease_ms as u64, Text::SetLeaseDuration, Text::UnitMs,
+        Number::Duration, 1, MAX_CLUSTER_DURATION_MS, Some(Text::SourceLeaseDuration),
+        Text::HelpLeaderLeaseMs),
     cluster_setting!("leader_renew_deadline_ms": ControlPlane.control_plane.leader_renew_deadline_ms as u64,
-        "Renew deadline", "ms", Number::Duration, 1, MAX_CLUSTER_DURATION_MS, "--leader-elect-renew-deadline",
-        "How long the leader keeps trying to renew before it gives up leading. Shorter than the lease."),
+        Text::SetRenewDeadline, Text::UnitMs, Number::Duration, 1, MAX_CLUSTER_DURATION_MS, Some(Text::SourceRenewDeadline),
+        Text::HelpLeaderRenewDeadlineMs),
     cluster_setting!("leader_retry_period_ms": ControlPlane.control_plane.leader_retry_period_ms as u64,
-        "Retry period", "ms", Number::Duration, 1, MAX_CLUSTER_DURATION_MS, "--leader-elect-retry-period",
-        "How often replicas try to acquire or renew the lease."),
+        Text::SetRetryPeriod, Text::UnitMs, Number::Duration, 1, MAX_CLUSTER_DURATION_MS, Some(Text::SourceRetryPeriod),
+        Text::HelpLeaderRetryPeriodMs),
 ];
 
 static CONTROL_PLANE_KUBELET: [NumberSetting; 4] = [
     cluster_setting!("node_status_update_period_ms": ControlPlane.kubelet.node_status_update_period_ms as u64,
-        "Node status period", "ms", Number::Duration, 1, MAX_CLUSTER_DURATION_MS, "kubelet --node-status-update-frequency",
-        "How often every kubelet posts its node's status: the heartbeat the grace period waits for."),
+        Text::SetNodeStatusPeriod, Text::UnitMs, Number::Duration, 1, MAX_CLUSTER_DURATION_MS, Some(Text::SourceNodeStatusFrequency),
+        Text::HelpNodeStatusUpdatePeriodMs),
     cluster_setting!("crash_backoff_initial_ms": ControlPlane.kubelet.crash_backoff_initial_ms as u64,
-        "Crash back-off", "ms", Number::Duration, 1, MAX_CLUSTER_DURATION_MS, "kubelet",
-        "The wait before restarting a container that exited; it doubles on every exit (CrashLoopBackOff)."),
+        Text::SetCrashBackOff, Text::UnitMs, Number::Duration, 1, MAX_CLUSTER_DURATION_MS, Some(Text::SourceKubelet),
+        Text::HelpCrashBackoffInitialMs),
     cluster_setting!("crash_backoff_max_ms": ControlPlane.kubelet.crash_backoff_max_ms as u64,
-        "Back-off cap", "ms", Number::Duration, 1, MAX_CLUSTER_DURATION_MS, "kubelet",
-        "The longest the restart back-off grows."),
+        Text::SetBackOffCap, Text::UnitMs, Number::Duration, 1, MAX_CLUSTER_DURATION_MS, Some(Text::SourceKubelet),
+        Text::HelpCrashBackoffMaxMs),
     cluster_setting!("crash_backoff_reset_ms": ControlPlane.kubelet.crash_backoff_reset_ms as u64,
-        "Back-off reset after", "ms", Number::Duration, 0, MAX_CLUSTER_DURATION_MS, "kubelet",
-        "A container that runs this long without exiting starts the back-off from the beginning again."),
+        Text::SetBackOffResetAfter, Text::UnitMs, Number::Duration, 0, MAX_CLUSTER_DURATION_MS, Some(Text::SourceKubelet),
+        Text::HelpCrashBackoffResetMs),
 ];
 
 /// The scenario's deployments as (id, name) options.

@@ -20,7 +20,8 @@ use super::parse::{
     cpu_text, memory_text, parse_duration_ms, parse_mebibytes, parse_millicores, parse_ratio, parse_whole, sentence,
     strip_separators, thousands,
 };
-use super::{component_help, component_label, is_fifo, Selection};
+use super::{is_fifo, Selection};
+use crate::i18n::{Lang, Text};
 use fanout_engine::scenario::validate::*;
 use fanout_engine::scenario::{
     AckMode, ArrivalPattern, Component, ComponentId, Edit, MessageGroup, RedrivePolicy, Scenario, Spec,
@@ -35,6 +36,10 @@ pub struct InspectorProps {
     pub selection: Option<Selection>,
     pub on_edit: Callback<Edit>,
     pub on_select: Callback<Option<Selection>>,
+    /// The interface's language (the app passes its own, so a change
+    /// re-renders every panel).
+    #[prop_or_default]
+    pub lang: Lang,
 }
 
 #[function_component(Inspector)]
@@ -50,7 +55,7 @@ pub fn inspector(props: &InspectorProps) -> Html {
         None => None,
     };
     html! {
-        <aside class="inspector" aria-label="Inspector">
+        <aside class="inspector" aria-label={props.lang.t(Text::InspectorPanel)}>
             { body.unwrap_or_else(|| scenario_panel(props)) }
         </aside>
     }
@@ -78,14 +83,14 @@ pub(super) enum Number {
 pub(super) struct NumberSetting {
     /// The name in the document; the test hook is `field-<name>`.
     pub(super) name: &'static str,
-    pub(super) label: &'static str,
-    pub(super) unit: &'static str,
+    pub(super) label: Text,
+    pub(super) unit: Text,
     pub(super) number: Number,
     pub(super) min: u64,
     pub(super) max: u64,
-    /// Where the default comes from ("SQS"), shown after it; may be empty.
-    pub(super) source: &'static str,
-    pub(super) help: &'static str,
+    /// Where the default comes from ("SQS"), shown after it, if anywhere.
+    pub(super) source: Option<Text>,
+    pub(super) help: Text,
     pub(super) get: fn(&Spec) -> f64,
     pub(super) set: fn(&mut Spec, f64),
 }
@@ -136,7 +141,7 @@ macro_rules! access {
 
 /// A [`NumberSetting`] with its accessors, written as a table row.
 macro_rules! setting {
-    ($variant:ident . $name:ident as $ty:ty, $label:literal, $unit:literal, $number:expr, $min:expr, $max:expr, $source:literal, $help:expr) => {{
+    ($variant:ident . $name:ident as $ty:ty, $label:expr, $unit:expr, $number:expr, $min:expr, $max:expr, $source:expr, $help:expr) => {{
         let (get, set) = access!($variant.$name as $ty);
         NumberSetting {
             name: stringify!($name),
@@ -154,14 +159,16 @@ macro_rules! setting {
 }
 
 fn component_panel(c: &Component, props: &InspectorProps) -> Html {
+    let lang = props.lang;
     let kind = c.kind();
+    let fifo = is_fifo(&c.spec);
     let id = c.id.clone();
     let name_commit = {
         let (id, current, on_edit) = (id.clone(), c.name.clone(), props.on_edit.clone());
         Commit::from(move |text: String| {
             let name = text.trim().to_string();
             if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
-                return Err(format!("A name is 1 to {MAX_NAME_CHARS} characters."));
+                return Err(lang.format(Text::NameProblem, &[("max", &MAX_NAME_CHARS)]));
             }
             if name != current {
                 on_edit.emit(Edit::Rename { id: id.clone(), name });
@@ -192,18 +199,18 @@ fn component_panel(c: &Component, props: &InspectorProps) -> Html {
             <header class={classes!("inspector-head", format!("kind-{}", kind.as_str()))}>
                 { kind_icon(kind, 26) }
                 <div>
-                    <h2>{ component_label(c) }</h2>
-                    <code class="component-id" title="The id used in links and the event log">{ id.as_str() }</code>
+                    <h2>{ lang.t(Text::kind(kind, fifo)) }</h2>
+                    <code class="component-id" title={lang.t(Text::ComponentIdTitle)}>{ id.as_str() }</code>
                 </div>
             </header>
-            <p class="inspector-intro">{ component_help(c) }</p>
-            <TextField key={format!("{id}:name")} setting="name" label="Name" value={c.name.clone()} inputmode="text"
-                help="The label shown on the box." on_commit={name_commit} />
+            <p class="inspector-intro">{ lang.t(Text::kind_help(kind, fifo)) }</p>
+            <TextField key={format!("{id}:name")} setting="name" label={lang.t(Text::FieldName)} value={c.name.clone()} inputmode="text"
+                help={lang.t(Text::FieldNameHelp)} on_commit={name_commit} />
             { settings }
             <div class="inspector-actions">
                 <button type="button" class="button danger" data-testid="delete" onclick={on_delete}
-                        title="Delete this component and its wires (Delete key)">
-                    { format!("Delete {}", kind.label()) }
+                        title={lang.t(Text::DeleteComponentTitle)}>
+                    { lang.format(Text::DeleteComponent, &[("kind", &lang.t(Text::kind(kind, false)))]) }
                 </button>
             </div>
         </section>
@@ -212,12 +219,12 @@ fn component_panel(c: &Component, props: &InspectorProps) -> Html {
 
 /// One number setting of `c` as a field.
 fn number_field(setting: &'static NumberSetting, c: &Component, props: &InspectorProps) -> Html {
+    let lang = props.lang;
     let value = (setting.get)(&c.spec);
     let default = setting.show((setting.get)(&c.kind().default_spec()));
-    let default_note = if setting.source.is_empty() {
-        format!("default {default}")
-    } else {
-        format!("default {default} — {}", setting.source)
+    let default_note = match setting.source {
+        None => lang.format(Text::DefaultValue, &[("value", &default)]),
+        Some(source) => lang.format(Text::DefaultValueFrom, &[("value", &default), ("source", &lang.t(source))]),
     };
     let (text, echo) = match setting.number {
         Number::Ratio => (value.to_string(), Echo::Percent),
@@ -237,8 +244,8 @@ fn number_field(setting: &'static NumberSetting, c: &Component, props: &Inspecto
         }),
     );
     html! {
-        <TextField key={format!("{}:{}", c.id, setting.name)} setting={setting.name} label={setting.label}
-            unit={setting.unit} value={text} default_note={default_note} help={setting.help}
+        <TextField key={format!("{}:{}", c.id, setting.name)} setting={setting.name} label={lang.t(setting.label)}
+            unit={lang.t(setting.unit)} value={text} default_note={default_note} help={lang.t(setting.help)}
             echo={echo} on_commit={commit} />
     }
 }
@@ -252,15 +259,15 @@ fn publisher_settings(
     p: &fanout_engine::scenario::PublisherConfig,
     props: &InspectorProps,
 ) -> Html {
-    static THROUGHPUT: [NumberSetting; 1] = [setting!(Publisher.rate_per_s as f64, "Rate", "msg/s", Number::Rate, 0, MAX_RATE_PER_S, "",
-        "How many orders this publisher creates per second. Each one is sent down every outgoing wire.")];
-    static MESSAGE: [NumberSetting; 1] = [setting!(Publisher.message_delay_ms as u64, "Message delay", "ms", Number::Duration, 0, MAX_DELAY_MS, "SQS",
-        "SQS DelaySeconds on send: a queue keeps each new order invisible this long before a consumer can receive it (0 – 900 s). Adds to the queue's own delay setting.")];
+    static THROUGHPUT: [NumberSetting; 1] = [setting!(Publisher.rate_per_s as f64, Text::SetRate, Text::UnitMsgPerS, Number::Rate, 0, MAX_RATE_PER_S, None,
+        Text::HelpPublisherRatePerS)];
+    static MESSAGE: [NumberSetting; 1] = [setting!(Publisher.message_delay_ms as u64, Text::SetMessageDelay, Text::UnitMs, Number::Duration, 0, MAX_DELAY_MS, Some(Text::SourceSqs),
+        Text::HelpPublisherMessageDelayMs)];
     static RELIABILITY: [NumberSetting; 2] = [
-        setting!(Publisher.poison_every as u32, "Poison message every", "orders", Number::Whole("orders"), 0, u32::MAX, "none",
-            "Every Nth order is a poison message that no consumer can process: it fails every time, so it is received again and again until a redrive policy moves it to a dead-letter queue. 0 means none."),
-        setting!(Publisher.resend_ratio as f64, "Resend ratio", "0–1", Number::Ratio, 0, 1, "",
-            "The fraction of orders the publisher sends twice, as a client retrying after a timeout would. A FIFO queue or topic drops the second copy within its 5-minute deduplication window; a Standard one delivers both."),
+        setting!(Publisher.poison_every as u32, Text::SetPoisonMessageEvery, Text::UnitOrders, Number::Whole("orders"), 0, u32::MAX, Some(Text::SourceNone),
+            Text::HelpPublisherPoisonEvery),
+        setting!(Publisher.resend_ratio as f64, Text::SetResendRatio, Text::UnitRatio, Number::Ratio, 0, 1, None,
+            Text::HelpPublisherResendRatio),
     ];
     let pattern = spec_commit(
         props,
@@ -273,34 +280,36 @@ fn publisher_settings(
         }),
     );
     let pattern_value = if p.pattern == ArrivalPattern::Poisson { "poisson" } else { "constant" };
+    let lang = props.lang;
     html! {
         <>
-            { group("Throughput", html! {
+            { group(lang.t(Text::GroupThroughput), html! {
                 <>
                     { runs_on_field(c, p.runs_on.as_ref(), props) }
                     { number_fields(&THROUGHPUT, c, props) }
-                    <SelectField key={format!("{}:pattern", c.id)} setting="pattern" label="Arrival pattern"
+                    <SelectField key={format!("{}:pattern", c.id)} setting="pattern" label={lang.t(Text::ArrivalPattern)}
                         value={pattern_value.to_string()}
-                        options={options(&[("constant", "Steady (equal gaps)"), ("poisson", "Poisson (random gaps)")])}
-                        default_note="default steady"
-                        help="Steady: exactly 1/rate apart. Poisson: random, exponentially distributed gaps with the same average, as real traffic arrives."
+                        options={options(lang, &[("constant", Text::PatternSteady), ("poisson", Text::PatternPoisson)])}
+                        default_note={lang.t(Text::DefaultSteady)}
+                        help={lang.t(Text::ArrivalPatternHelp)}
                         on_change={pattern} />
                 </>
             }) }
-            { group("Message", html! {
+            { group(lang.t(Text::GroupMessage), html! {
                 <>
                     { attributes_editor(props, c) }
                     { message_group_fields(c, &p.message_group, props) }
                     { number_fields(&MESSAGE, c, props) }
                 </>
             }) }
-            { group("Reliability", number_fields(&RELIABILITY, c, props)) }
+            { group(lang.t(Text::GroupReliability), number_fields(&RELIABILITY, c, props)) }
         </>
     }
 }
 
 /// The FIFO message group: how it is chosen, and the value that goes with it.
 fn message_group_fields(c: &Component, group: &MessageGroup, props: &InspectorProps) -> Html {
+    let lang = props.lang;
     let mode = match group {
         MessageGroup::Fixed(_) => "fixed",
         MessageGroup::RoundRobin(_) => "round-robin",
@@ -309,7 +318,7 @@ fn message_group_fields(c: &Component, group: &MessageGroup, props: &InspectorPr
     let choose = spec_commit(
         props,
         c,
-        Rc::new(|spec: &mut Spec, text: &str| {
+        Rc::new(move |spec: &mut Spec, text: &str| {
             let Spec::Publisher(p) = spec else { return Ok(()) };
             p.message_group = match (text, &p.message_group) {
                 ("fixed", MessageGroup::Fixed(_))
@@ -319,7 +328,7 @@ fn message_group_fields(c: &Component, group: &MessageGroup, props: &InspectorPr
                 ("round-robin", _) => MessageGroup::RoundRobin(4),
                 _ => match p.attributes.first() {
                     Some(first) => MessageGroup::FromAttribute(first.name.clone()),
-                    None => return Err("Add an attribute above first; the group id is then read from it.".into()),
+                    None => return Err(lang.t(Text::AddAttributeFirst).into()),
                 },
             };
             Ok(())
@@ -343,35 +352,35 @@ fn message_group_fields(c: &Component, group: &MessageGroup, props: &InspectorPr
     let key = format!("{}:message_group_value:{mode}", c.id);
     let value = match group {
         MessageGroup::Fixed(id) => html! {
-            <TextField key={key} setting="message_group_value" label="Group id" value={id.clone()} inputmode="text"
-                default_note="default orders"
-                help="Every order carries this group id: a FIFO queue then hands them out strictly one at a time, in order."
+            <TextField key={key} setting="message_group_value" label={lang.t(Text::GroupId)} value={id.clone()} inputmode="text"
+                default_note={lang.t(Text::DefaultOrdersGroup)}
+                help={lang.t(Text::GroupIdHelp)}
                 on_commit={set_value} />
         },
         MessageGroup::RoundRobin(n) => html! {
-            <TextField key={key} setting="message_group_value" label="Groups" unit="g1 … gN" value={n.to_string()}
-                help="Orders take the groups g1, g2, … in turn. Each group is ordered on its own, so a FIFO queue can hand out one message of every group at once."
+            <TextField key={key} setting="message_group_value" label={lang.t(Text::Groups)} unit="g1 … gN" value={n.to_string()}
+                help={lang.t(Text::GroupsHelp)}
                 on_commit={set_value} />
         },
         MessageGroup::FromAttribute(name) => {
             let Spec::Publisher(p) = &c.spec else { return html! {} };
             let names: Vec<(String, String)> = p.attributes.iter().map(|a| (a.name.clone(), a.name.clone())).collect();
             html! {
-                <SelectField key={key} setting="message_group_value" label="Attribute" value={name.clone()}
+                <SelectField key={key} setting="message_group_value" label={lang.t(Text::Attribute)} value={name.clone()}
                     options={names}
-                    help="Each order's group id is the value of this attribute, so orders with the same value are kept in order."
+                    help={lang.t(Text::AttributeGroupHelp)}
                     on_change={set_value} />
             }
         }
     };
     html! {
         <>
-            <SelectField key={format!("{}:message_group", c.id)} setting="message_group" label="FIFO message group"
+            <SelectField key={format!("{}:message_group", c.id)} setting="message_group" label={lang.t(Text::FifoMessageGroup)}
                 value={mode.to_string()}
-                options={options(&[("fixed", "Fixed: one group"), ("round-robin", "Round-robin over N groups"), ("from-attribute", "From an attribute")])}
-                default_note="default fixed “orders”"
-                note="Only FIFO queues and topics use it; Standard ones ignore it."
-                help="SQS FIFO requires a message group id: messages of one group are delivered in order, one at a time; different groups are independent."
+                options={options(lang, &[("fixed", Text::GroupFixed), ("round-robin", Text::GroupRoundRobin), ("from-attribute", Text::GroupFromAttribute)])}
+                default_note={lang.t(Text::DefaultFixedOrders)}
+                note={lang.t(Text::FifoGroupNote)}
+                help={lang.t(Text::FifoGroupHelp)}
                 on_change={choose} />
             { value }
         </>
@@ -379,33 +388,31 @@ fn message_group_fields(c: &Component, group: &MessageGroup, props: &InspectorPr
 }
 
 /// The managed-endpoint retry schedule of SNS, for the topic's remark.
-const MANAGED_RETRIES: &str =
-    "Deliveries into queues use SNS's managed-endpoint policy: 3 immediate retries, 2 at 1 s, 10 with backoff 1→20 s, then 100,000 at 20 s.";
+const MANAGED_RETRIES: Text = Text::ManagedRetries;
 
 fn topic_settings(c: &Component, fifo: bool, props: &InspectorProps) -> Html {
     static DELIVERY: [NumberSetting; 2] = [
-        setting!(Topic.http_retries as u32, "HTTP retries", "retries", Number::Whole("retries"), 0, MAX_HTTP_RETRIES, "SNS HTTP policy",
-            "How often the topic retries a push to a consumer that did not answer (is down), after the first attempt. After the last retry the message goes to the subscription's dead-letter queue, or is dropped and counted as lost."),
-        setting!(Topic.http_retry_delay_ms as u64, "Retry delay", "ms", Number::Duration, 0, MAX_HTTP_RETRY_TOTAL_MS, "SNS",
-            "Wait between HTTP retries (linear). SNS caps the whole policy at 1 h: retries × delay ≤ 3,600 s."),
+        setting!(Topic.http_retries as u32, Text::SetHttpRetries, Text::UnitRetries, Number::Whole("retries"), 0, MAX_HTTP_RETRIES, Some(Text::SourceSnsHttpPolicy),
+            Text::HelpTopicHttpRetries),
+        setting!(Topic.http_retry_delay_ms as u64, Text::SetRetryDelay, Text::UnitMs, Number::Duration, 0, MAX_HTTP_RETRY_TOTAL_MS, Some(Text::SourceSns),
+            Text::HelpTopicHttpRetryDelayMs),
     ];
-    static STANDARD: [NumberSetting; 1] = [setting!(Topic.duplicate_delivery_ratio as f64, "Duplicate deliveries", "0–1", Number::Ratio, 0, 1, "",
-        "SNS Standard deduplicates on a best-effort basis only: this fraction of deliveries to a subscription arrive twice.")];
+    static STANDARD: [NumberSetting; 1] = [setting!(Topic.duplicate_delivery_ratio as f64, Text::SetDuplicateDeliveries, Text::UnitRatio, Number::Ratio, 0, 1, None,
+        Text::HelpTopicDuplicateDeliveryRatio)];
+    let lang = props.lang;
     html! {
         <>
             { fifo_field(c, fifo, props) }
-            { group("Delivery", html! {
+            { group(lang.t(Text::GroupDelivery), html! {
                 <>
                     { number_fields(&DELIVERY, c, props) }
-                    { remark(MANAGED_RETRIES) }
+                    { remark(lang.t(MANAGED_RETRIES)) }
                 </>
             }) }
             if fifo {
-                { group("Throughput", remark(
-                    "A FIFO topic keeps each message group in order, drops duplicates within 5 minutes, and publishes up to 3,000 messages/s."
-                )) }
+                { group(lang.t(Text::GroupThroughput), remark(lang.t(Text::FifoTopicThroughput))) }
             } else {
-                { advanced("Standard topic quirks", number_fields(&STANDARD, c, props)) }
+                { advanced(lang.t(Text::StandardTopicQuirks), number_fields(&STANDARD, c, props)) }
             }
         </>
     }
@@ -427,40 +434,38 @@ fn fifo_field(c: &Component, fifo: bool, props: &InspectorProps) -> Html {
             Ok(())
         }),
     );
-    let note = if fifo && !c.name.ends_with(".fifo") {
-        "Tip: FIFO names end in .fifo in AWS."
-    } else {
-        ""
-    };
+    let lang = props.lang;
+    let note = if fifo && !c.name.ends_with(".fifo") { lang.t(Text::FifoNameTip) } else { "" };
     html! {
-        <CheckField key={format!("{}:fifo", c.id)} setting="fifo" label={if queue { "FIFO queue" } else { "FIFO topic" }}
-            checked={fifo} default_note={if queue { "default Standard — SQS" } else { "default Standard — SNS" }}
+        <CheckField key={format!("{}:fifo", c.id)} setting="fifo"
+            label={lang.t(if queue { Text::PaletteFifoQueue } else { Text::PaletteFifoTopic })}
+            checked={fifo} default_note={lang.t(if queue { Text::DefaultStandardSqs } else { Text::DefaultStandardSns })}
             note={note}
-            help="Standard: best-effort order, occasional duplicates, nearly unlimited throughput. FIFO: strict order within each message group, 5-minute deduplication, limited throughput. A FIFO topic delivers only to FIFO queues."
+            help={lang.t(Text::FifoHelp)}
             on_change={commit} />
     }
 }
 
 fn queue_settings(c: &Component, q: &fanout_engine::scenario::QueueConfig, props: &InspectorProps) -> Html {
     static DELIVERY: [NumberSetting; 3] = [
-        setting!(Queue.visibility_timeout_ms as u64, "Visibility timeout", "ms", Number::Duration, 0, MAX_VISIBILITY_TIMEOUT_MS, "SQS",
-            "How long a received message stays hidden from other consumers. If it is not deleted in time (the consumer crashed or is slow), it becomes visible again and is delivered again. SQS allows 0 s to 12 h."),
-        setting!(Queue.delay_ms as u64, "Delivery delay", "ms", Number::Duration, 0, MAX_DELAY_MS, "SQS",
-            "A new message stays invisible this long before any consumer can receive it (0 – 900 s)."),
-        setting!(Queue.receive_wait_ms as u64, "Receive wait", "ms", Number::Duration, 0, MAX_RECEIVE_WAIT_MS, "SQS short polling",
-            "0 is short polling, the SQS default: a receive returns at once and may come back empty even while messages wait (it asks only some servers), so consumers poll again after their poll interval. 1 – 20 s is long polling: a receive waits until a message arrives or the time is up."),
+        setting!(Queue.visibility_timeout_ms as u64, Text::SetVisibilityTimeout, Text::UnitMs, Number::Duration, 0, MAX_VISIBILITY_TIMEOUT_MS, Some(Text::SourceSqs),
+            Text::HelpQueueVisibilityTimeoutMs),
+        setting!(Queue.delay_ms as u64, Text::SetDeliveryDelay, Text::UnitMs, Number::Duration, 0, MAX_DELAY_MS, Some(Text::SourceSqs),
+            Text::HelpQueueDelayMs),
+        setting!(Queue.receive_wait_ms as u64, Text::SetReceiveWait, Text::UnitMs, Number::Duration, 0, MAX_RECEIVE_WAIT_MS, Some(Text::SourceSqsShortPolling),
+            Text::HelpQueueReceiveWaitMs),
     ];
-    static RETENTION: [NumberSetting; 1] = [setting!(Queue.retention_ms as u64, "Retention", "ms", Number::Duration, MIN_RETENTION_MS, MAX_RETENTION_MS, "SQS",
-        "How long a message is kept, received or not. Older messages are dropped and counted as expired. SQS allows 60 s to 14 days.")];
+    static RETENTION: [NumberSetting; 1] = [setting!(Queue.retention_ms as u64, Text::SetRetention, Text::UnitMs, Number::Duration, MIN_RETENTION_MS, MAX_RETENTION_MS, Some(Text::SourceSqs),
+        Text::HelpQueueRetentionMs)];
     static MAX_RECEIVES: [NumberSetting; 1] = [NumberSetting {
         name: "max_receive_count",
-        label: "Max receives",
-        unit: "receives",
+        label: Text::SetMaxReceives,
+        unit: Text::UnitReceives,
         number: Number::Whole("receives"),
         min: 1,
         max: MAX_RECEIVE_COUNT as u64,
-        source: "SQS console",
-        help: "maxReceiveCount: a message received this many times without being deleted moves to the dead-letter queue instead of being delivered again (1 – 1,000).",
+        source: Some(Text::SourceSqsConsole),
+        help: Text::HelpMaxReceiveCount,
         get: |spec| match spec {
             Spec::Queue(q) => q.redrive.as_ref().map_or(DEFAULT_MAX_RECEIVES, |r| r.max_receive_count) as f64,
             _ => 0.0,
@@ -474,10 +479,10 @@ fn queue_settings(c: &Component, q: &fanout_engine::scenario::QueueConfig, props
         },
     }];
     static STANDARD: [NumberSetting; 2] = [
-        setting!(Queue.duplicate_delivery_ratio as f64, "Duplicate deliveries", "0–1", Number::Ratio, 0, 1, "",
-            "SQS Standard is at-least-once: now and then a receive hands out a copy of a message that another receive also gets. This is the fraction of receives that do."),
-        setting!(Queue.reorder_ratio as f64, "Out-of-order receives", "0–1", Number::Ratio, 0, 1, "",
-            "SQS Standard keeps best-effort order: this fraction of receives take a later message before an earlier one."),
+        setting!(Queue.duplicate_delivery_ratio as f64, Text::SetDuplicateDeliveries, Text::UnitRatio, Number::Ratio, 0, 1, None,
+            Text::HelpQueueDuplicateDeliveryRatio),
+        setting!(Queue.reorder_ratio as f64, Text::SetOutOfOrderReceives, Text::UnitRatio, Number::Ratio, 0, 1, None,
+            Text::HelpQueueReorderRatio),
     ];
     let dlq = q.redrive.as_ref().map(|r| r.dead_letter_queue.clone());
     let dlq_commit = spec_commit(
@@ -503,22 +508,20 @@ fn queue_settings(c: &Component, q: &fanout_engine::scenario::QueueConfig, props
             Ok(())
         }),
     );
+    let lang = props.lang;
     html! {
         <>
             { fifo_field(c, q.fifo, props) }
             if q.fifo {
-                <CheckField key={format!("{}:cbd", c.id)} setting="content_based_deduplication" label="Content-based deduplication"
-                    checked={q.content_based_deduplication} default_note="default off — SQS"
-                    help="FIFO queues drop a message whose deduplication id was seen in the last 5 minutes. Off: the id is the one the publisher sends (a resend reuses it). On: the id is a hash of the body, so equal bodies are duplicates even with different ids."
+                <CheckField key={format!("{}:cbd", c.id)} setting="content_based_deduplication" label={lang.t(Text::ContentDedup)}
+                    checked={q.content_based_deduplication} default_note={lang.t(Text::DefaultOffSqs)}
+                    help={lang.t(Text::ContentDedupHelp)}
                     on_change={dedup} />
             }
-            { group("Delivery", number_fields(&DELIVERY, c, props)) }
-            { group("Reliability", html! {
+            { group(lang.t(Text::GroupDelivery), number_fields(&DELIVERY, c, props)) }
+            { group(lang.t(Text::GroupReliability), html! {
                 <>
-                    { dlq_select(props, c, dlq.as_ref(), "Dead-letter queue",
-                        "default none: received again until it expires",
-                        "Redrive policy: where messages go after being received too often without a delete (poison messages). It must be a queue of the same type: FIFO → FIFO, Standard → Standard.",
-                        dlq_commit) }
+                    { dlq_select(props, c, dlq.as_ref(), Text::DeadLetterQueue, Text::DefaultNoneReceivedAgain, Text::DlqHelp, dlq_commit) }
                     if q.redrive.is_some() {
                         { number_fields(&MAX_RECEIVES, c, props) }
                     }
@@ -526,11 +529,9 @@ fn queue_settings(c: &Component, q: &fanout_engine::scenario::QueueConfig, props
                 </>
             }) }
             if q.fifo {
-                { group("Throughput", remark(
-                    "SQS FIFO: 300 API calls/s per action (send, receive, delete), so 3,000 messages/s with batches of 10. Calls beyond that are throttled, even while messages wait. One message per group is in flight at a time."
-                )) }
+                { group(lang.t(Text::GroupThroughput), remark(lang.t(Text::FifoQueueThroughput))) }
             } else {
-                { advanced("Standard queue quirks", number_fields(&STANDARD, c, props)) }
+                { advanced(lang.t(Text::StandardQueueQuirks), number_fields(&STANDARD, c, props)) }
             }
         </>
     }
@@ -545,13 +546,14 @@ fn dlq_select(
     props: &InspectorProps,
     owner: &Component,
     current: Option<&ComponentId>,
-    label: &'static str,
-    default_note: &'static str,
-    help: &'static str,
+    label: Text,
+    default_note: Text,
+    help: Text,
     on_change: Commit,
 ) -> Html {
+    let lang = props.lang;
     let fifo = is_fifo(&owner.spec);
-    let mut same = vec![(String::new(), "None".to_string())];
+    let mut same = vec![(String::new(), lang.t(Text::DlqNone).to_string())];
     let mut other = Vec::new();
     for c in &props.scenario.components {
         if let (Spec::Queue(q), true) = (&c.spec, c.id != owner.id) {
@@ -559,47 +561,48 @@ fn dlq_select(
             list.push((c.id.to_string(), c.name.clone()));
         }
     }
-    let heading = if fifo { "Standard queues (a FIFO source needs FIFO)" } else { "FIFO queues (a Standard source needs Standard)" };
+    let heading = lang.t(if fifo { Text::DlqOtherStandard } else { Text::DlqOtherFifo });
     html! {
-        <SelectField key={format!("{}:dlq", owner.id)} setting="dead_letter_queue" label={label}
+        <SelectField key={format!("{}:dlq", owner.id)} setting="dead_letter_queue" label={lang.t(label)}
             value={current.map(|id| id.to_string()).unwrap_or_default()}
             options={same} other_options={(!other.is_empty()).then(|| (heading.to_string(), other))}
-            default_note={default_note} help={help} on_change={on_change} />
+            default_note={lang.t(default_note)} help={lang.t(help)} on_change={on_change} />
     }
 }
 
 fn consumer_settings(c: &Component, k: &fanout_engine::scenario::ConsumerConfig, props: &InspectorProps) -> Html {
     let ack_mode = k.ack_mode;
     static THROUGHPUT: [NumberSetting; 4] = [
-        setting!(Consumer.processing_time_ms as u64, "Processing time", "ms", Number::Duration, 0, MAX_PROCESSING_TIME_MS, "",
-            "How long one message takes to process, before it is deleted from its queue."),
-        setting!(Consumer.concurrency as u32, "Concurrency", "per instance", Number::Whole("workers"), 1, MAX_CONCURRENCY, "",
-            "How many receive batches one instance works on at the same time."),
-        setting!(Consumer.instances as u32, "Instances", "copies", Number::Whole("instances"), 1, MAX_INSTANCES, "",
-            "Identical copies of this service competing for the same queue (scale-out). Each message goes to one of them."),
-        setting!(Consumer.batch_size as u32, "Batch size", "messages", Number::Whole("messages"), 1, MAX_BATCH_SIZE, "SQS",
-            "Messages asked for per receive call; SQS hands out at most 10. On a FIFO queue, batches of 10 reach 3,000 msg/s within its 300 calls/s."),
+        setting!(Consumer.processing_time_ms as u64, Text::SetProcessingTime, Text::UnitMs, Number::Duration, 0, MAX_PROCESSING_TIME_MS, None,
+            Text::HelpConsumerProcessingTimeMs),
+        setting!(Consumer.concurrency as u32, Text::SetConcurrency, Text::UnitPerInstance, Number::Whole("workers"), 1, MAX_CONCURRENCY, None,
+            Text::HelpConsumerConcurrency),
+        setting!(Consumer.instances as u32, Text::SetInstances, Text::UnitCopies, Number::Whole("instances"), 1, MAX_INSTANCES, None,
+            Text::HelpConsumerInstances),
+        setting!(Consumer.batch_size as u32, Text::SetBatchSize, Text::UnitMessages, Number::Whole("messages"), 1, MAX_BATCH_SIZE, Some(Text::SourceSqs),
+            Text::HelpConsumerBatchSize),
     ];
-    static RELIABILITY: [NumberSetting; 1] = [setting!(Consumer.failure_ratio as f64, "Failure ratio", "0–1", Number::Ratio, 0, 1, "",
-        "The fraction of messages whose processing fails (poison messages always fail). What happens next depends on the acknowledgement mode.")];
-    static POLLING: [NumberSetting; 1] = [setting!(Consumer.poll_interval_ms as u64, "Poll interval", "ms", Number::Duration, MIN_POLL_INTERVAL_MS, MAX_POLL_INTERVAL_MS, "",
-        "After a receive comes back empty (short polling), how long the consumer waits before asking again.")];
-    const MODES: [(&str, &str, AckMode); 3] = [
-        ("ack-on-receive", "Ack on receive — deleted as it arrives", AckMode::AckOnReceive),
-        ("delete-after-processing", "Delete after processing — explicit delete", AckMode::DeleteAfterProcessing),
-        ("auto-delete-on-success", "Auto-delete on success — function style", AckMode::AutoDeleteOnSuccess),
+    static RELIABILITY: [NumberSetting; 1] = [setting!(Consumer.failure_ratio as f64, Text::SetFailureRatio, Text::UnitRatio, Number::Ratio, 0, 1, None,
+        Text::HelpConsumerFailureRatio)];
+    static POLLING: [NumberSetting; 1] = [setting!(Consumer.poll_interval_ms as u64, Text::SetPollInterval, Text::UnitMs, Number::Duration, MIN_POLL_INTERVAL_MS, MAX_POLL_INTERVAL_MS, None,
+        Text::HelpConsumerPollIntervalMs)];
+    const MODES: [(&str, Text, AckMode); 3] = [
+        ("ack-on-receive", Text::AckOnReceive, AckMode::AckOnReceive),
+        ("delete-after-processing", Text::AckAfterProcessing, AckMode::DeleteAfterProcessing),
+        ("auto-delete-on-success", Text::AckAutoDelete, AckMode::AutoDeleteOnSuccess),
     ];
-    let explanation = match ack_mode {
-        AckMode::AckOnReceive => "Deleted as soon as it is received: a crash or a failure mid-work loses the message.",
-        AckMode::DeleteAfterProcessing => "Deleted after the work succeeds: a crash or failure means redelivery after the visibility timeout, so duplicates are possible.",
-        AckMode::AutoDeleteOnSuccess => "The runtime deletes the whole batch when every message succeeded; one failure returns the whole batch, and its successes are processed again.",
-    };
+    let lang = props.lang;
+    let explanation = lang.t(match ack_mode {
+        AckMode::AckOnReceive => Text::AckOnReceiveNote,
+        AckMode::DeleteAfterProcessing => Text::AckAfterProcessingNote,
+        AckMode::AutoDeleteOnSuccess => Text::AckAutoDeleteNote,
+    });
     let commit = spec_commit(
         props,
         c,
-        Rc::new(|spec: &mut Spec, text: &str| {
+        Rc::new(move |spec: &mut Spec, text: &str| {
             if let Spec::Consumer(k) = spec {
-                k.ack_mode = MODES.iter().find(|(v, ..)| *v == text).ok_or("Unknown acknowledgement mode.")?.2;
+                k.ack_mode = MODES.iter().find(|(v, ..)| *v == text).ok_or(lang.t(Text::UnknownAckMode))?.2;
             }
             Ok(())
         }),
@@ -607,7 +610,7 @@ fn consumer_settings(c: &Component, k: &fanout_engine::scenario::ConsumerConfig,
     let value = MODES.iter().find(|(.., m)| *m == ack_mode).map_or("", |(v, ..)| v);
     html! {
         <>
-            { group("Throughput", html! {
+            { group(lang.t(Text::GroupThroughput), html! {
                 <>
                     { runs_on_field(c, k.runs_on.as_ref(), props) }
                     // On a deployment the pods are the instances, so the
@@ -617,23 +620,24 @@ fn consumer_settings(c: &Component, k: &fanout_engine::scenario::ConsumerConfig,
                         .map(|s| number_field(s, c, props)) }
                 </>
             }) }
-            { group("Reliability", html! {
+            { group(lang.t(Text::GroupReliability), html! {
                 <>
-                    <SelectField key={format!("{}:ack_mode", c.id)} setting="ack_mode" label="Acknowledgement"
+                    <SelectField key={format!("{}:ack_mode", c.id)} setting="ack_mode" label={lang.t(Text::Acknowledgement)}
                         value={value.to_string()}
-                        options={MODES.iter().map(|(v, text, _)| (v.to_string(), text.to_string())).collect::<Vec<_>>()}
-                        default_note="default delete after processing" note={explanation}
-                        help="When the consumer deletes (acknowledges) what it received — the lesson's three ways: on receive, after processing, or automatically on success."
+                        options={MODES.iter().map(|(v, text, _)| (v.to_string(), lang.t(*text).to_string())).collect::<Vec<_>>()}
+                        default_note={lang.t(Text::DefaultDeleteAfterProcessing)} note={explanation}
+                        help={lang.t(Text::AckHelp)}
                         on_change={commit} />
                     { number_fields(&RELIABILITY, c, props) }
                 </>
             }) }
-            { advanced("Polling", number_fields(&POLLING, c, props)) }
+            { advanced(lang.t(Text::GroupPolling), number_fields(&POLLING, c, props)) }
         </>
     }
 }
 
 fn wire_panel(wire: &Wire, props: &InspectorProps) -> Html {
+    let lang = props.lang;
     let scenario = &props.scenario;
     let name_of = |id: &ComponentId| scenario.component(id).map(|c| c.name.clone()).unwrap_or_else(|| id.to_string());
     let (from, to) = (wire.from.clone(), wire.to.clone());
@@ -664,14 +668,12 @@ fn wire_panel(wire: &Wire, props: &InspectorProps) -> Html {
         );
         html! {
             <>
-                { group("Filter policy", filter_editor(props, wire)) }
-                { group("Reliability", html! {
+                { group(lang.t(Text::GroupFilterPolicy), filter_editor(props, wire)) }
+                { group(lang.t(Text::GroupReliability), html! {
                     <>
-                        { dlq_select(props, topic, wire.dead_letter_queue.as_ref(), "Subscription dead-letter queue",
-                            "default none: dropped after the retries",
-                            "Where a message goes when the topic gives up delivering it (after its retry policy), instead of being dropped. It must be FIFO exactly when the topic is.",
-                            dlq_commit) }
-                        { remark(MANAGED_RETRIES) }
+                        { dlq_select(props, topic, wire.dead_letter_queue.as_ref(), Text::SubscriptionDlq,
+                            Text::DefaultNoneDropped, Text::SubscriptionDlqHelp, dlq_commit) }
+                        { remark(lang.t(MANAGED_RETRIES)) }
                     </>
                 }) }
             </>
@@ -684,12 +686,12 @@ fn wire_panel(wire: &Wire, props: &InspectorProps) -> Html {
         let host_commit = wire_commit(
             props,
             wire,
-            Rc::new(|wire: &mut Wire, text: &str| {
+            Rc::new(move |wire: &mut Wire, text: &str| {
                 let host = text.trim().to_ascii_lowercase();
                 if host.chars().count() > MAX_TEXT_CHARS
                     || !host.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '.' || ch == '-')
                 {
-                    return Err(format!("A host is at most {MAX_TEXT_CHARS} letters, digits, '.' or '-', e.g. shop.example.com."));
+                    return Err(lang.format(Text::HostProblem, &[("max", &MAX_TEXT_CHARS)]));
                 }
                 wire.host = host;
                 Ok(())
@@ -698,25 +700,25 @@ fn wire_panel(wire: &Wire, props: &InspectorProps) -> Html {
         let path_commit = wire_commit(
             props,
             wire,
-            Rc::new(|wire: &mut Wire, text: &str| {
+            Rc::new(move |wire: &mut Wire, text: &str| {
                 let path = text.trim();
                 let path = if path.is_empty() { DEFAULT_REQUEST_PATH } else { path };
                 if !path.starts_with('/') || path.chars().count() > MAX_TEXT_CHARS || path.contains(char::is_whitespace) {
-                    return Err(format!("A path starts with '/' and is at most {MAX_TEXT_CHARS} characters, e.g. /books/42."));
+                    return Err(lang.format(Text::PathProblem, &[("max", &MAX_TEXT_CHARS)]));
                 }
                 wire.path = path.to_string();
                 Ok(())
             }),
         );
-        group("HTTP request", html! {
+        group(lang.t(Text::GroupHttpRequest), html! {
             <>
-                <TextField key={format!("{from}→{to}:host")} setting="host" label="Host" value={wire.host.clone()} inputmode="text"
-                    default_note="default none"
-                    help="The request's Host header. Ingress rules with a host match only requests for that host; rules without one match any."
+                <TextField key={format!("{from}→{to}:host")} setting="host" label={lang.t(Text::Host)} value={wire.host.clone()} inputmode="text"
+                    default_note={lang.t(Text::DefaultNone)}
+                    help={lang.t(Text::HostHelp)}
                     on_commit={host_commit} />
-                <TextField key={format!("{from}→{to}:path")} setting="path" label="Path" value={wire.path.clone()} inputmode="text"
-                    default_note={format!("default {DEFAULT_REQUEST_PATH}")}
-                    help={format!("The request's path. {} sends it to the service of the rule with the longest matching path prefix; no match and the request fails.", ingress.name)}
+                <TextField key={format!("{from}→{to}:path")} setting="path" label={lang.t(Text::Path)} value={wire.path.clone()} inputmode="text"
+                    default_note={lang.format(Text::DefaultValue, &[("value", &DEFAULT_REQUEST_PATH)])}
+                    help={lang.format(Text::PathHelp, &[("ingress", &ingress.name)])}
                     on_commit={path_commit} />
             </>
         })
@@ -729,25 +731,27 @@ fn wire_panel(wire: &Wire, props: &InspectorProps) -> Html {
                     <path d="M16 4 L20.5 7 L16 10" fill="none" stroke="currentColor" stroke-width="1.8" />
                 </svg>
                 <div>
-                    <h2>{ if topic.is_some() { "Subscription" } else { "Wire" } }</h2>
+                    <h2>{ lang.t(if topic.is_some() { Text::Subscription } else { Text::Wire }) }</h2>
                     <code class="component-id">{ format!("{from} → {to}") }</code>
                 </div>
             </header>
             <p class="inspector-intro">
-                { "Messages travel from " }<strong>{ name_of(&from) }</strong>{ " to " }<strong>{ name_of(&to) }</strong>
-                { ". Each hop takes the wire's latency." }
+                { crate::i18n::fill_html(lang.t(Text::WireIntro), vec![
+                    ("from", html! { <strong>{ name_of(&from) }</strong> }),
+                    ("to", html! { <strong>{ name_of(&to) }</strong> }),
+                ]) }
             </p>
-            <TextField key={format!("{from}→{to}:latency_ms")} setting="latency_ms" label="Latency" unit="ms"
+            <TextField key={format!("{from}→{to}:latency_ms")} setting="latency_ms" label={lang.t(Text::Latency)} unit="ms"
                 value={wire.latency_ms.to_string()} echo={Echo::Duration}
-                default_note={format!("default {}", format::duration_ms(DEFAULT_WIRE_LATENCY_MS))}
-                help="One-way network delay of a message along this wire."
+                default_note={lang.format(Text::DefaultValue, &[("value", &format::duration_ms(DEFAULT_WIRE_LATENCY_MS))])}
+                help={lang.t(Text::LatencyHelp)}
                 on_commit={latency_commit} />
             { for request }
             { for subscription }
             <div class="inspector-actions">
                 <button type="button" class="button danger" data-testid="delete" onclick={on_delete}
-                        title="Delete this wire (Delete key)">
-                    { "Delete wire" }
+                        title={lang.t(Text::DeleteWireTitle)}>
+                    { lang.t(Text::DeleteWire) }
                 </button>
             </div>
         </section>
@@ -755,14 +759,15 @@ fn wire_panel(wire: &Wire, props: &InspectorProps) -> Html {
 }
 
 fn scenario_panel(props: &InspectorProps) -> Html {
+    let lang = props.lang;
     let scenario = &props.scenario;
     let on_edit = props.on_edit.clone();
-    let text_commit = |current: &str, max: usize, what: &'static str, edit: fn(String) -> Edit| {
+    let text_commit = |current: &str, max: usize, too_long: Text, edit: fn(String) -> Edit| {
         let (current, on_edit) = (current.to_string(), on_edit.clone());
         Commit::from(move |text: String| {
             let text = text.trim().to_string();
             if text.chars().count() > max {
-                return Err(format!("A {what} is at most {} characters.", thousands(max as u64)));
+                return Err(lang.format(too_long, &[("max", &thousands(max as u64))]));
             }
             if text != current {
                 on_edit.emit(edit(text));
@@ -775,7 +780,7 @@ fn scenario_panel(props: &InspectorProps) -> Html {
         Commit::from(move |text: String| {
             let seed: u64 = strip_separators(&text)
                 .parse()
-                .map_err(|_| format!("A seed is a whole number from 0 to {}.", thousands(u64::MAX)))?;
+                .map_err(|_| lang.format(Text::SeedProblem, &[("max", &thousands(u64::MAX))]))?;
             if seed != current {
                 on_edit.emit(Edit::SetSeed(seed));
             }
@@ -786,30 +791,36 @@ fn scenario_panel(props: &InspectorProps) -> Html {
         <section class="inspector-body">
             <header class="inspector-head kind-scenario">
                 <div>
-                    <h2>{ "Scenario" }</h2>
-                    <span class="component-id">{ format!("{} components · {} wires", scenario.components.len(), scenario.wires.len()) }</span>
+                    <h2>{ lang.t(Text::Scenario) }</h2>
+                    <span class="component-id">
+                        { lang.format(Text::ScenarioCounts, &[("components", &scenario.components.len()), ("wires", &scenario.wires.len())]) }
+                    </span>
                 </div>
             </header>
-            <TextField key="scenario:title" setting="title" label="Title" value={scenario.title.clone()} inputmode="text"
-                help="Shown in the header and when the scenario is shared."
-                on_commit={text_commit(&scenario.title, MAX_TITLE_CHARS, "title", Edit::SetTitle)} />
-            <TextField key="scenario:description" setting="description" label="Description" multiline=true
+            <TextField key="scenario:title" setting="title" label={lang.t(Text::Title)} value={scenario.title.clone()} inputmode="text"
+                help={lang.t(Text::TitleHelp)}
+                on_commit={text_commit(&scenario.title, MAX_TITLE_CHARS, Text::TitleTooLong, Edit::SetTitle)} />
+            <TextField key="scenario:description" setting="description" label={lang.t(Text::Description)} multiline=true
                 value={scenario.description.clone()} inputmode="text"
-                note="Ctrl+Enter or leaving the field saves it."
-                help="What the scenario shows and what to try, in a paragraph. It travels with the share link."
-                on_commit={text_commit(&scenario.description, MAX_DESCRIPTION_CHARS, "description", Edit::SetDescription)} />
-            <TextField key="scenario:seed" setting="seed" label="Seed" value={scenario.seed.to_string()}
-                default_note="default 1"
-                help="Seeds the one random generator. The same scenario and seed replay exactly the same run; change it to see another."
+                note={lang.t(Text::DescriptionNote)}
+                help={lang.t(Text::DescriptionHelp)}
+                on_commit={text_commit(&scenario.description, MAX_DESCRIPTION_CHARS, Text::DescriptionTooLong, Edit::SetDescription)} />
+            <TextField key="scenario:seed" setting="seed" label={lang.t(Text::Seed)} value={scenario.seed.to_string()}
+                default_note={lang.format(Text::DefaultValue, &[("value", &1)])}
+                help={lang.t(Text::SeedHelp)}
                 on_commit={seed_commit} />
             <div class="help">
-                <h3>{ "How to" }</h3>
+                <h3>{ lang.t(Text::HowTo) }</h3>
                 <ul>
-                    <li><strong>{ "Add" }</strong>{ ": drag a component from the palette onto the canvas, or click it." }</li>
-                    <li><strong>{ "Wire" }</strong>{ ": drag from a box's right-hand port onto another box." }</li>
-                    <li><strong>{ "Select" }</strong>{ ": click a box or a wire; its settings appear here." }</li>
-                    <li><strong>{ "Delete" }</strong>{ ": select, then press Delete or Backspace." }</li>
-                    <li><strong>{ "Undo / redo" }</strong>{ ": Ctrl+Z / Ctrl+Shift+Z (⌘ on a Mac)." }</li>
+                    { for [
+                        (Text::Add, Text::HowAdd),
+                        (Text::Wire, Text::HowWire),
+                        (Text::HowSelectWord, Text::HowSelect),
+                        (Text::HowDeleteWord, Text::HowDelete),
+                        (Text::HowUndoWord, Text::HowUndo),
+                    ].into_iter().map(|(word, how)| html! {
+                        <li><strong>{ lang.t(word) }</strong>{ lang.t(how) }</li>
+                    }) }
                 </ul>
             </div>
         </section>
@@ -817,8 +828,8 @@ fn scenario_panel(props: &InspectorProps) -> Html {
 }
 
 /// (value, label) pairs for a select.
-fn options(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-    pairs.iter().map(|(v, l)| (v.to_string(), l.to_string())).collect()
+fn options(lang: Lang, pairs: &[(&str, Text)]) -> Vec<(String, String)> {
+    pairs.iter().map(|(v, l)| (v.to_string(), lang.t(*l).to_string())).collect()
 }
 
 /// Changes a copy of a component's settings from typed text.
