@@ -13,7 +13,7 @@ use super::format;
 use super::inspector::{number_fields, spec_commit, InspectorProps, Number, NumberSetting};
 use super::lists::{ingress_rules_editor, taints_editor, tolerations_editor};
 use super::parse::{labels_text, parse_labels, parse_list, parse_whole, thousands};
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text};
 use fanout_engine::cluster::{
     DeploymentConfig, IngressConfig, LoadBalancing, NodeConfig, ScoringStrategy, ServiceConfig, ServiceType,
     MAX_CONTROL_PLANE_REPLICAS, MAX_ETCD_MEMBERS, MAX_PODS_PER_NODE, MAX_REPLICAS, NODE_PORT_MAX, NODE_PORT_MIN,
@@ -230,14 +230,15 @@ fn control_plane(scenario: &Scenario) -> ControlPlaneSpec {
         .unwrap_or_default()
 }
 
-/// "1 pod", "3 pods".
-fn plural(n: u64, one: &str, many: &str) -> String {
-    format!("{} {}", thousands(n), if n == 1 { one } else { many })
+/// "1 pod", "3 pods": `one` and `many` are templates with `{n}`.
+fn plural(lang: Lang, n: u64, one: Text, many: Text) -> String {
+    lang.format(if n == 1 { one } else { many }, &[("n", &thousands(n))])
 }
 
 /// Where a consumer or publisher runs: standalone, or in the pods of one of
 /// the scenario's deployments.
 pub(super) fn runs_on_field(c: &Component, current: Option<&ComponentId>, props: &InspectorProps) -> Html {
+    let lang = props.lang;
     let consumer = matches!(c.spec, Spec::Consumer(_));
     let choices = deployments(&props.scenario);
     let note = match current.and_then(|id| props.scenario.component(id)) {
@@ -246,21 +247,14 @@ pub(super) fn runs_on_field(c: &Component, current: Option<&ComponentId>, props:
                 Spec::Deployment(config) => config.replicas,
                 _ => 0,
             };
-            let instances = if consumer {
-                "; the Instances setting is not used"
-            } else {
-                ", each publishing at the rate"
-            };
-            format!(
-                "One instance per Running and Ready pod of {} (it asks for {}){instances}.",
-                d.name,
-                plural(u64::from(replicas), "replica", "replicas")
-            )
+            let replicas = plural(lang, u64::from(replicas), Text::OneReplica, Text::ManyReplicas);
+            let note = if consumer { Text::RunsOnConsumerNote } else { Text::RunsOnPublisherNote };
+            lang.format(note, &[("deployment", &d.name), ("replicas", &replicas)])
         }
-        None if choices.is_empty() => "Add a Deployment from the palette to run this on pods.".to_string(),
+        None if choices.is_empty() => lang.t(Text::AddDeploymentFirst).to_string(),
         None => String::new(),
     };
-    let mut all = vec![(String::new(), "None — a standalone process".to_string())];
+    let mut all = vec![(String::new(), lang.t(Text::RunsOnNone).to_string())];
     all.extend(choices);
     let commit = spec_commit(
         props,
@@ -275,22 +269,16 @@ pub(super) fn runs_on_field(c: &Component, current: Option<&ComponentId>, props:
             Ok(())
         }),
     );
-    let help = if consumer {
-        "Where this consumer runs. None: a standalone process with the instances set below. A Deployment: it runs \
-         in that deployment's pods, so its instance count follows the Running + Ready pods wherever the scheduler \
-         puts them. A dying node then shows up as a growing queue that drains once its pods are replaced."
-    } else {
-        "Where this publisher runs. None: one standalone process. A Deployment: every Running + Ready pod of it is \
-         an instance publishing at the rate; while no pod is Ready, nothing is published."
-    };
+    let help = lang.t(if consumer { Text::RunsOnConsumerHelp } else { Text::RunsOnPublisherHelp });
     html! {
-        <SelectField key={format!("{}:runs_on", c.id)} setting="runs_on" label="Runs on"
+        <SelectField key={format!("{}:runs_on", c.id)} setting="runs_on" label={lang.t(Text::RunsOn)}
             value={current.map(|id| id.to_string()).unwrap_or_default()} options={all}
-            default_note="default none — a standalone process" note={note} help={help} on_change={commit} />
+            default_note={lang.t(Text::DefaultStandalone)} note={note} help={help} on_change={commit} />
     }
 }
 
 pub(super) fn node_settings(c: &Component, n: &NodeConfig, props: &InspectorProps) -> Html {
+    let lang = props.lang;
     let zone_commit = spec_commit(
         props,
         c,
@@ -332,42 +320,39 @@ pub(super) fn node_settings(c: &Component, n: &NodeConfig, props: &InspectorProp
         .collect();
     zones.sort_unstable();
     zones.dedup();
-    let zone_note = format!("Zones in this cluster: {}.", if zones.is_empty() { "none".into() } else { zones.join(", ") });
+    let zones = if zones.is_empty() { lang.t(Text::ZonesNone).to_string() } else { zones.join(", ") };
+    let zone_note = lang.format(Text::ZonesInCluster, &[("zones", &zones)]);
     let kubelet = control_plane(&props.scenario).kubelet;
-    let agents = format!(
-        "kubelet: starts this node's pods, runs their probes and posts the node's status every {} (set on the \
-         control plane); if it stops, the node is marked NotReady. kube-proxy: sends Service traffic from this \
-         node only to Ready endpoints.",
-        format::duration_ms(kubelet.node_status_update_period_ms)
-    );
+    let period = format::duration_ms(kubelet.node_status_update_period_ms);
+    let agents = lang.format(Text::NodeAgents, &[("period", &period)]);
     html! {
         <>
-            { group("Capacity", number_fields(&NODE_CAPACITY, c, props)) }
-            { group("Placement", html! {
+            { group(lang.t(Text::GroupCapacity), number_fields(&NODE_CAPACITY, c, props)) }
+            { group(lang.t(Text::GroupPlacement), html! {
                 <>
-                    <TextField key={format!("{}:zone", c.id)} setting="zone" label="Zone" inputmode="text"
-                        value={n.zone.clone()} default_note="default zone-a — topology.kubernetes.io/zone"
+                    <TextField key={format!("{}:zone", c.id)} setting="zone" label={lang.t(Text::Zone)} inputmode="text"
+                        value={n.zone.clone()} default_note={lang.t(Text::DefaultZone)}
                         note={zone_note}
-                        help="The node's availability zone (the topology.kubernetes.io/zone label). Killing a zone kills every node in it, as in the AWS outage of the notes; node affinity can keep pods to some zones."
+                        help={lang.t(Text::ZoneHelp)}
                         on_commit={zone_commit} />
-                    <TextField key={format!("{}:labels", c.id)} setting="labels" label="Labels" unit="key=value, …"
-                        inputmode="text" value={labels_text(&n.labels)} default_note="default none"
-                        help="Further node labels, as key=value separated by commas (disktype=ssd). A deployment's node affinity can require them."
+                    <TextField key={format!("{}:labels", c.id)} setting="labels" label={lang.t(Text::Labels)} unit="key=value, …"
+                        inputmode="text" value={labels_text(&n.labels)} default_note={lang.t(Text::DefaultNone)}
+                        help={lang.t(Text::NodeLabelsHelp)}
                         on_commit={labels_commit} />
                     { taints_editor(props, c) }
-                    <CheckField key={format!("{}:unschedulable", c.id)} setting="unschedulable" label="Cordoned (unschedulable)"
-                        checked={n.unschedulable} default_note="default off — kubectl cordon"
-                        help="A cordoned node takes no new pods (the NodeUnschedulable filter); the pods already on it keep running. The faults strip cordons and drains a node during a run."
+                    <CheckField key={format!("{}:unschedulable", c.id)} setting="unschedulable" label={lang.t(Text::Cordoned)}
+                        checked={n.unschedulable} default_note={lang.t(Text::DefaultOffCordon)}
+                        help={lang.t(Text::CordonedHelp)}
                         on_change={cordon_commit} />
                 </>
             }) }
-            { group("Agents on this node", remark(agents)) }
+            { group(lang.t(Text::GroupAgents), remark(agents)) }
         </>
     }
 }
 
 pub(super) fn deployment_settings(c: &Component, d: &DeploymentConfig, props: &InspectorProps) -> Html {
-
+    let lang = props.lang;
     let template_commit = |change: fn(&mut DeploymentConfig, &str) -> Result<(), String>| {
         spec_commit(
             props,
@@ -379,19 +364,19 @@ pub(super) fn deployment_settings(c: &Component, d: &DeploymentConfig, props: &I
         )
     };
     let (surge, unavailable) = d.rolling_limits(d.replicas);
-    let rolling = format!(
-        "With {}, a rolling update runs at most {} above and {} below that count.",
-        plural(u64::from(d.replicas), "replica", "replicas"),
-        plural(u64::from(surge), "pod", "pods"),
-        plural(u64::from(unavailable), "pod", "pods"),
+    let rolling = lang.format(
+        Text::RollingNote,
+        &[
+            ("replicas", &plural(lang, u64::from(d.replicas), Text::OneReplica, Text::ManyReplicas)),
+            ("surge", &plural(lang, u64::from(surge), Text::OnePod, Text::ManyPods)),
+            ("unavailable", &plural(lang, u64::from(unavailable), Text::OnePod, Text::ManyPods)),
+        ],
     );
     let probe = |liveness: bool| -> Html {
-        let (name, enabled, settings, what): (&'static str, bool, &'static [NumberSetting], &'static str) = if liveness {
-            ("liveness_probe_enabled", d.template.liveness_probe.enabled, &DEPLOYMENT_LIVENESS,
-             "The kubelet probes the container; after the failure threshold it restarts it (a crash loop backs off 10 s, doubling to 5 min). Off: a started container always counts as live.")
+        let (name, enabled, settings, what): (&'static str, bool, &'static [NumberSetting], Text) = if liveness {
+            ("liveness_probe_enabled", d.template.liveness_probe.enabled, &DEPLOYMENT_LIVENESS, Text::LivenessHelp)
         } else {
-            ("readiness_probe_enabled", d.template.readiness_probe.enabled, &DEPLOYMENT_READINESS,
-             "The kubelet probes the container; while it fails, the pod is not Ready: it gets no Service traffic and no consumer instance runs in it. Off: a started container is Ready at once.")
+            ("readiness_probe_enabled", d.template.readiness_probe.enabled, &DEPLOYMENT_READINESS, Text::ReadinessHelp)
         };
         let commit = if liveness {
             template_commit(|d, text| {
@@ -406,9 +391,9 @@ pub(super) fn deployment_settings(c: &Component, d: &DeploymentConfig, props: &I
         };
         html! {
             <>
-                <CheckField key={format!("{}:{name}", c.id)} setting={name} label="Probe the container"
-                    checked={enabled} default_note="default on — period 10 s, timeout 1 s, 3 failures"
-                    help={what} on_change={commit} />
+                <CheckField key={format!("{}:{name}", c.id)} setting={name} label={lang.t(Text::ProbeContainer)}
+                    checked={enabled} default_note={lang.t(Text::DefaultProbe)}
+                    help={lang.t(what)} on_change={commit} />
                 if enabled {
                     { number_fields(settings, c, props) }
                 }
@@ -443,56 +428,56 @@ pub(super) fn deployment_settings(c: &Component, d: &DeploymentConfig, props: &I
         .map(|other| other.name.clone())
         .collect();
     let runs_here = if runners.is_empty() {
-        "No consumer or publisher runs on it yet: choose it under Runs on in their settings.".to_string()
+        lang.t(Text::RunsHereNone).to_string()
     } else {
-        format!("Running on it: {} (one instance per Running and Ready pod).", runners.join(", "))
+        lang.format(Text::RunningOnIt, &[("names", &runners.join(", "))])
     };
     html! {
         <>
-            { group("Scale", html! {
+            { group(lang.t(Text::GroupScale), html! {
                 <>
                     { number_fields(&DEPLOYMENT_SCALE, c, props) }
                     { remark(runs_here) }
                 </>
             }) }
-            { group("Pod template", html! {
+            { group(lang.t(Text::GroupPodTemplate), html! {
                 <>
                     { number_fields(&DEPLOYMENT_RESOURCES, c, props) }
-                    <TextField key={format!("{}:labels", c.id)} setting="labels" label="Pod labels" unit="key=value, …"
+                    <TextField key={format!("{}:labels", c.id)} setting="labels" label={lang.t(Text::PodLabels)} unit="key=value, …"
                         inputmode="text" value={labels_text(&d.template.labels)}
-                        default_note={format!("default none besides app={}", c.id)}
-                        help="Labels every pod carries besides app=<deployment id>; a Service selector can match them (tier=web)."
+                        default_note={lang.format(Text::DefaultPodLabels, &[("id", &c.id)])}
+                        help={lang.t(Text::PodLabelsHelp)}
                         on_commit={labels_commit} />
                 </>
             }) }
-            { group("Liveness probe", probe(true)) }
-            { group("Readiness probe", probe(false)) }
-            { group("Scheduling", html! {
+            { group(lang.t(Text::GroupLiveness), probe(true)) }
+            { group(lang.t(Text::GroupReadiness), probe(false)) }
+            { group(lang.t(Text::GroupScheduling), html! {
                 <>
-                    <TextField key={format!("{}:zones", c.id)} setting="zones" label="Only in zones" unit="zone, …"
-                        inputmode="text" value={d.template.node_affinity.zones.join(", ")} default_note="default any zone"
-                        help="Node affinity (requiredDuringScheduling): the pods may only run on nodes in one of these zones, separated by commas. Empty: any zone."
+                    <TextField key={format!("{}:zones", c.id)} setting="zones" label={lang.t(Text::OnlyInZones)} unit="zone, …"
+                        inputmode="text" value={d.template.node_affinity.zones.join(", ")} default_note={lang.t(Text::DefaultAnyZone)}
+                        help={lang.t(Text::OnlyInZonesHelp)}
                         on_commit={zones_commit} />
-                    <TextField key={format!("{}:match_labels", c.id)} setting="match_labels" label="Only on nodes labelled"
+                    <TextField key={format!("{}:match_labels", c.id)} setting="match_labels" label={lang.t(Text::OnlyOnLabelled)}
                         unit="key=value, …" inputmode="text" value={labels_text(&d.template.node_affinity.match_labels)}
-                        default_note="default any node"
-                        help="A nodeSelector: the pods may only run on nodes carrying all of these labels (disktype=ssd)."
+                        default_note={lang.t(Text::DefaultAnyNode)}
+                        help={lang.t(Text::OnlyOnLabelledHelp)}
                         on_commit={match_commit} />
                     { tolerations_editor(props, c) }
                 </>
             }) }
-            { group("Rolling update", html! {
+            { group(lang.t(Text::GroupRollingUpdate), html! {
                 <>
                     { number_fields(&DEPLOYMENT_ROLLING, c, props) }
                     { remark(rolling) }
                 </>
             }) }
-            { advanced("Pod lifecycle", number_fields(&DEPLOYMENT_LIFECYCLE, c, props)) }
-            { advanced("Crash loop (a fault)", html! {
+            { advanced(lang.t(Text::GroupPodLifecycle), number_fields(&DEPLOYMENT_LIFECYCLE, c, props)) }
+            { advanced(lang.t(Text::GroupCrashLoop), html! {
                 <>
-                    <CheckField key={format!("{}:crash_loop", c.id)} setting="crash_loop" label="The container crashes"
-                        checked={d.template.crash_loop} default_note="default off"
-                        help="Every container of this deployment exits shortly after it starts, never becoming Ready; the kubelet restarts it after a back-off of 10 s, doubling to 5 min (CrashLoopBackOff)."
+                    <CheckField key={format!("{}:crash_loop", c.id)} setting="crash_loop" label={lang.t(Text::ContainerCrashes)}
+                        checked={d.template.crash_loop} default_note={lang.t(Text::DefaultOff)}
+                        help={lang.t(Text::ContainerCrashesHelp)}
                         on_change={crash_commit} />
                     if d.template.crash_loop {
                         { number_fields(&DEPLOYMENT_CRASH, c, props) }
@@ -504,16 +489,21 @@ pub(super) fn deployment_settings(c: &Component, d: &DeploymentConfig, props: &I
 }
 
 /// Service types as (value, label, type).
-const SERVICE_TYPES: [(&str, &str, ServiceType); 3] = [
-    ("cluster-ip", "ClusterIP — inside the cluster", ServiceType::ClusterIp),
-    ("node-port", "NodePort — a port on every node", ServiceType::NodePort),
-    ("load-balancer", "LoadBalancer — a cloud balancer in front", ServiceType::LoadBalancer),
+const SERVICE_TYPES: [(&str, Text, ServiceType); 3] = [
+    ("cluster-ip", Text::TypeClusterIp, ServiceType::ClusterIp),
+    ("node-port", Text::TypeNodePort, ServiceType::NodePort),
+    ("load-balancer", Text::TypeLoadBalancer, ServiceType::LoadBalancer),
 ];
 
-const LOAD_BALANCING: [(&str, &str, LoadBalancing); 2] = [
-    ("random", "Random (iptables mode)", LoadBalancing::Random),
-    ("round-robin", "Round-robin (IPVS rr)", LoadBalancing::RoundRobin),
+const LOAD_BALANCING: [(&str, Text, LoadBalancing); 2] = [
+    ("random", Text::BalancingRandom, LoadBalancing::Random),
+    ("round-robin", Text::BalancingRoundRobin, LoadBalancing::RoundRobin),
 ];
+
+/// (value, label) pairs for a select, in `lang`.
+fn options<T>(lang: Lang, rows: &[(&str, Text, T)]) -> Vec<(String, String)> {
+    rows.iter().map(|(v, l, _)| (v.to_string(), lang.t(*l).to_string())).collect()
+}
 
 /// The selector's value in the select: a deployment's id when it selects
 /// exactly `app=<that id>`, "" when empty, "custom" otherwise.
@@ -528,12 +518,13 @@ fn selector_choice(selector: &BTreeMap<String, String>, deployments: &[(String, 
 }
 
 pub(super) fn service_settings(c: &Component, s: &ServiceConfig, props: &InspectorProps) -> Html {
+    let lang = props.lang;
     let choices = deployments(&props.scenario);
     let choice = selector_choice(&s.selector, &choices);
-    let mut selector_options = vec![(String::new(), "None — selects no pods".to_string())];
+    let mut selector_options = vec![(String::new(), lang.t(Text::SelectorNone).to_string())];
     selector_options.extend(choices.iter().map(|(id, name)| (id.clone(), format!("{name} (app={id})"))));
     if choice == "custom" {
-        selector_options.push(("custom".into(), format!("Labels: {}", labels_text(&s.selector))));
+        selector_options.push(("custom".into(), lang.format(Text::SelectorCustom, &[("labels", &labels_text(&s.selector))])));
     }
     let selector_commit = spec_commit(
         props,
@@ -578,16 +569,17 @@ pub(super) fn service_settings(c: &Component, s: &ServiceConfig, props: &Inspect
         .map(|d| d.name.clone())
         .collect();
     let matched_note = if matched.is_empty() {
-        "It selects no pods: it has no endpoints, so every request to it fails.".to_string()
+        lang.t(Text::SelectsNothing).to_string()
     } else {
-        format!("Its endpoints are the Ready pods of {}.", matched.join(", "))
+        lang.format(Text::EndpointsOf, &[("names", &matched.join(", "))])
     };
     let type_commit = spec_commit(
         props,
         c,
-        Rc::new(|spec: &mut Spec, text: &str| {
+        Rc::new(move |spec: &mut Spec, text: &str| {
             if let Spec::Service(s) = spec {
-                s.service_type = SERVICE_TYPES.iter().find(|(v, ..)| *v == text).ok_or("Unknown service type.")?.2;
+                s.service_type =
+                    SERVICE_TYPES.iter().find(|(v, ..)| *v == text).ok_or(lang.t(Text::UnknownServiceType))?.2;
                 // A ClusterIP Service has no node port to keep.
                 if s.service_type == ServiceType::ClusterIp {
                     s.node_port = None;
@@ -599,16 +591,18 @@ pub(super) fn service_settings(c: &Component, s: &ServiceConfig, props: &Inspect
     let node_port_commit = spec_commit(
         props,
         c,
-        Rc::new(|spec: &mut Spec, text: &str| {
+        Rc::new(move |spec: &mut Spec, text: &str| {
             if let Spec::Service(s) = spec {
                 s.node_port = match text.to_ascii_lowercase().as_str() {
                     "" | "auto" => None,
                     _ => Some(
                         parse_whole(text, "port", u64::from(NODE_PORT_MIN), u64::from(NODE_PORT_MAX)).map_err(|_| {
-                            format!(
-                                "A node port is a whole number between {} and {}, or empty to pick one automatically.",
-                                thousands(u64::from(NODE_PORT_MIN)),
-                                thousands(u64::from(NODE_PORT_MAX))
+                            lang.format(
+                                Text::NodePortProblem,
+                                &[
+                                    ("min", &thousands(u64::from(NODE_PORT_MIN))),
+                                    ("max", &thousands(u64::from(NODE_PORT_MAX))),
+                                ],
                             )
                         })? as u16,
                     ),
@@ -620,10 +614,10 @@ pub(super) fn service_settings(c: &Component, s: &ServiceConfig, props: &Inspect
     let balancing_commit = spec_commit(
         props,
         c,
-        Rc::new(|spec: &mut Spec, text: &str| {
+        Rc::new(move |spec: &mut Spec, text: &str| {
             if let Spec::Service(s) = spec {
                 s.load_balancing =
-                    LOAD_BALANCING.iter().find(|(v, ..)| *v == text).ok_or("Unknown load balancing.")?.2;
+                    LOAD_BALANCING.iter().find(|(v, ..)| *v == text).ok_or(lang.t(Text::UnknownLoadBalancing))?.2;
             }
             Ok(())
         }),
@@ -632,39 +626,39 @@ pub(super) fn service_settings(c: &Component, s: &ServiceConfig, props: &Inspect
     let balancing_value = LOAD_BALANCING.iter().find(|(.., b)| *b == s.load_balancing).map_or("", |(v, ..)| v);
     html! {
         <>
-            { group("Endpoints", html! {
+            { group(lang.t(Text::GroupEndpoints), html! {
                 <>
-                    <SelectField key={format!("{}:selector", c.id)} setting="selector" label="Selector" value={choice}
-                        options={selector_options} default_note="default none" note={matched_note}
-                        help="Which pods the Service sends traffic to: a deployment's pods (app=<deployment>), or pods with the labels typed below. Only Ready pods are endpoints."
+                    <SelectField key={format!("{}:selector", c.id)} setting="selector" label={lang.t(Text::Selector)} value={choice}
+                        options={selector_options} default_note={lang.t(Text::DefaultNone)} note={matched_note}
+                        help={lang.t(Text::SelectorHelp)}
                         on_change={selector_commit} />
-                    <TextField key={format!("{}:selector_labels", c.id)} setting="selector_labels" label="Selector labels"
+                    <TextField key={format!("{}:selector_labels", c.id)} setting="selector_labels" label={lang.t(Text::SelectorLabels)}
                         unit="key=value, …" inputmode="text" value={labels_text(&s.selector)}
-                        help="The selector as labels: pods carrying all of them are endpoints (tier=web matches every deployment whose pod labels include it)."
+                        help={lang.t(Text::SelectorLabelsHelp)}
                         on_commit={labels_commit} />
                 </>
             }) }
-            { group("Traffic", html! {
+            { group(lang.t(Text::GroupTraffic), html! {
                 <>
-                    <SelectField key={format!("{}:service_type", c.id)} setting="service_type" label="Type"
+                    <SelectField key={format!("{}:service_type", c.id)} setting="service_type" label={lang.t(Text::ServiceTypeField)}
                         value={type_value.to_string()}
-                        options={SERVICE_TYPES.iter().map(|(v, l, _)| (v.to_string(), l.to_string())).collect::<Vec<_>>()}
-                        default_note="default ClusterIP — Kubernetes"
-                        help="ClusterIP: a virtual IP reachable inside the cluster. NodePort: also a port (30000–32767) on every node, which forwards to the endpoints. LoadBalancer: also a cloud load balancer in front of the nodes."
+                        options={options(lang, &SERVICE_TYPES)}
+                        default_note={lang.t(Text::DefaultClusterIp)}
+                        help={lang.t(Text::ServiceTypeHelp)}
                         on_change={type_commit} />
                     { number_fields(&SERVICE_PORT, c, props) }
                     if s.service_type != ServiceType::ClusterIp {
-                        <TextField key={format!("{}:node_port", c.id)} setting="node_port" label="Node port"
+                        <TextField key={format!("{}:node_port", c.id)} setting="node_port" label={lang.t(Text::NodePortField)}
                             unit="30000–32767" value={s.node_port.map(|p| p.to_string()).unwrap_or_default()}
-                            default_note="default auto — the first free port from 30000"
-                            help="The port every node opens for this Service (--service-node-port-range 30000–32767). Empty: picked automatically."
+                            default_note={lang.t(Text::DefaultNodePort)}
+                            help={lang.t(Text::NodePortHelp)}
                             on_commit={node_port_commit} />
                     }
-                    <SelectField key={format!("{}:load_balancing", c.id)} setting="load_balancing" label="kube-proxy spreads by"
+                    <SelectField key={format!("{}:load_balancing", c.id)} setting="load_balancing" label={lang.t(Text::SpreadsBy)}
                         value={balancing_value.to_string()}
-                        options={LOAD_BALANCING.iter().map(|(v, l, _)| (v.to_string(), l.to_string())).collect::<Vec<_>>()}
-                        default_note="default random — kube-proxy iptables mode"
-                        help="How kube-proxy picks a Ready endpoint for each connection: at random (iptables mode, seeded here) or each in turn (IPVS round-robin)."
+                        options={options(lang, &LOAD_BALANCING)}
+                        default_note={lang.t(Text::DefaultRandomBalancing)}
+                        help={lang.t(Text::SpreadsByHelp)}
                         on_change={balancing_commit} />
                 </>
             }) }
@@ -673,6 +667,7 @@ pub(super) fn service_settings(c: &Component, s: &ServiceConfig, props: &Inspect
 }
 
 pub(super) fn ingress_settings(c: &Component, i: &IngressConfig, props: &InspectorProps) -> Html {
+    let lang = props.lang;
     let controller_commit = spec_commit(
         props,
         c,
@@ -683,61 +678,61 @@ pub(super) fn ingress_settings(c: &Component, i: &IngressConfig, props: &Inspect
             Ok(())
         }),
     );
-    group("Routing", html! {
+    group(lang.t(Text::GroupRouting), html! {
         <>
             <CheckField key={format!("{}:controller_installed", c.id)} setting="controller_installed"
-                label="An ingress controller serves it" checked={i.controller_installed}
-                default_note="default on (ingress-nginx, say)"
-                help="An Ingress is only a routing table: an ingress controller must be installed to serve it. Without one, every request through it fails."
+                label={lang.t(Text::ControllerServes)} checked={i.controller_installed}
+                default_note={lang.t(Text::DefaultControllerOn)}
+                help={lang.t(Text::ControllerServesHelp)}
                 on_change={controller_commit} />
             { ingress_rules_editor(props, c) }
         </>
     })
 }
 
-const SCORING: [(&str, &str, ScoringStrategy); 2] = [
-    ("least-allocated", "LeastAllocated — spread pods", ScoringStrategy::LeastAllocated),
-    ("most-allocated", "MostAllocated — pack pods (bin-packing)", ScoringStrategy::MostAllocated),
+const SCORING: [(&str, Text, ScoringStrategy); 2] = [
+    ("least-allocated", Text::ScoringLeast, ScoringStrategy::LeastAllocated),
+    ("most-allocated", Text::ScoringMost, ScoringStrategy::MostAllocated),
 ];
 
 pub(super) fn control_plane_settings(c: &Component, cp: &ControlPlaneSpec, props: &InspectorProps) -> Html {
+    let lang = props.lang;
     let members = cp.control_plane.etcd_members;
     let quorum = members / 2 + 1;
     let survives = match members - quorum.min(members) {
-        0 => "no member may be lost".to_string(),
-        n => format!("{} may be down", plural(u64::from(n), "member", "members")),
+        0 => lang.t(Text::NoMemberMayBeLost).to_string(),
+        n => lang.format(Text::MembersMayBeDown, &[("members", &plural(lang, u64::from(n), Text::OneMember, Text::ManyMembers))]),
     };
     let scoring_commit = spec_commit(
         props,
         c,
-        Rc::new(|spec: &mut Spec, text: &str| {
+        Rc::new(move |spec: &mut Spec, text: &str| {
             if let Spec::ControlPlane(cp) = spec {
                 cp.control_plane.scoring =
-                    SCORING.iter().find(|(v, ..)| *v == text).ok_or("Unknown scoring strategy.")?.2;
+                    SCORING.iter().find(|(v, ..)| *v == text).ok_or(lang.t(Text::UnknownScoring))?.2;
             }
             Ok(())
         }),
     );
     let scoring_value = SCORING.iter().find(|(.., s)| *s == cp.control_plane.scoring).map_or("", |(v, ..)| v);
-    let failover = format!(
-        "A node that dies is NotReady after {} without status, and its pods are evicted after their toleration (300 s by default), then replaced.",
-        format::duration_ms(cp.control_plane.node_monitor_grace_period_ms)
-    );
+    let grace = format::duration_ms(cp.control_plane.node_monitor_grace_period_ms);
+    let failover = lang.format(Text::FailoverNote, &[("period", &grace)]);
+    let quorum_note = lang.format(Text::QuorumNote, &[("quorum", &quorum), ("members", &members), ("survives", &survives)]);
     html! {
         <>
             { group("etcd", html! {
                 <>
                     { number_fields(&CONTROL_PLANE_ETCD, c, props) }
-                    { remark(format!("Quorum {quorum} of {members}: {survives}.")) }
+                    { remark(quorum_note) }
                 </>
             }) }
             { group("kube-scheduler", html! {
                 <>
-                    <SelectField key={format!("{}:scoring", c.id)} setting="scoring" label="Scoring strategy"
+                    <SelectField key={format!("{}:scoring", c.id)} setting="scoring" label={lang.t(Text::ScoringStrategy)}
                         value={scoring_value.to_string()}
-                        options={SCORING.iter().map(|(v, l, _)| (v.to_string(), l.to_string())).collect::<Vec<_>>()}
-                        default_note="default LeastAllocated — kube-scheduler NodeResourcesFit"
-                        help="How the scheduler scores the nodes that pass its filters: LeastAllocated prefers the node with the most room left (pods spread out), MostAllocated the fullest node that still fits (pods packed, bin-packing). Ties are broken at random (seeded)."
+                        options={options(lang, &SCORING)}
+                        default_note={lang.t(Text::DefaultScoring)}
+                        help={lang.t(Text::ScoringHelp)}
                         on_change={scoring_commit} />
                     { number_fields(&CONTROL_PLANE_SCHEDULER, c, props) }
                 </>
@@ -748,9 +743,9 @@ pub(super) fn control_plane_settings(c: &Component, cp: &ControlPlaneSpec, props
                     { remark(failover) }
                 </>
             }) }
-            { group("Kubelet (every node)", number_fields(&CONTROL_PLANE_KUBELET, c, props)) }
-            { advanced("Leader election", number_fields(&CONTROL_PLANE_LEADER, c, props)) }
-            { advanced("etcd timing", number_fields(&CONTROL_PLANE_ETCD_TIMING, c, props)) }
+            { group(lang.t(Text::GroupKubelet), number_fields(&CONTROL_PLANE_KUBELET, c, props)) }
+            { advanced(lang.t(Text::GroupLeaderElection), number_fields(&CONTROL_PLANE_LEADER, c, props)) }
+            { advanced(lang.t(Text::GroupEtcdTiming), number_fields(&CONTROL_PLANE_ETCD_TIMING, c, props)) }
         </>
     }
 }
