@@ -10,9 +10,11 @@ use super::fields::{remark, CheckField, Commit, SelectField, TextField};
 use super::format;
 use super::inspector::{spec_commit, wire_commit, InspectorProps};
 use super::parse::{
-    attribute_values_text, condition_op, condition_text, describe_policy, op_takes_value, parse_attribute_values,
-    parse_condition, parse_optional_duration_ms, policy_from_rows, policy_rows, FilterRow, FILTER_OPS,
+    attribute_values_text, condition_op, condition_text, describe_policy_in, filter_op_label, op_takes_value,
+    parse_attribute_values, parse_condition, parse_optional_duration_ms, policy_from_rows, policy_rows, FilterRow,
+    FILTER_OPS,
 };
+use crate::i18n::{Lang, Text};
 use fanout_engine::cluster::{IngressRule, TaintConfig, TaintEffect, Toleration, TolerationOperator};
 use fanout_engine::scenario::validate::{MAX_ATTRIBUTES, MAX_FILTER_KEYS};
 use fanout_engine::scenario::{
@@ -51,6 +53,7 @@ type RowsChange = Rc<dyn Fn(&mut Vec<FilterRow>, &str) -> Result<(), String>>;
 
 /// A publisher's message attributes, one row each: name, kind, values.
 pub fn attributes_editor(props: &InspectorProps, publisher: &Component) -> Html {
+    let lang = props.lang;
     let Spec::Publisher(config) = &publisher.spec else { return html! {} };
     // Every row's controls commit through one function: the row and what to
     // change in it arrive with the text.
@@ -96,16 +99,16 @@ pub fn attributes_editor(props: &InspectorProps, publisher: &Component) -> Html 
         let placeholder = if kind == "between" { "10–500" } else { "book, food" };
         html! {
             <div class="list-row attribute-row" key={format!("{i}:{}", rule.name)}>
-                <TextField compact=true setting={format!("attribute-{i}-name")} label="Attribute name" inputmode="text"
-                    value={rule.name.clone()} help="The attribute's name, as filter policies refer to it." on_commit={name_commit} />
-                <SelectField compact=true setting={format!("attribute-{i}-kind")} label="Kind" value={kind.to_string()}
-                    options={vec![("one-of".into(), "one of".into()), ("between".into(), "between".into())]}
-                    help="One of: each order takes one of the words at random. Between: a whole number drawn uniformly between two bounds."
+                <TextField compact=true setting={format!("attribute-{i}-name")} label={lang.t(Text::AttributeName)} inputmode="text"
+                    value={rule.name.clone()} help={lang.t(Text::AttributeNameHelp)} on_commit={name_commit} />
+                <SelectField compact=true setting={format!("attribute-{i}-kind")} label={lang.t(Text::AttributeKind)} value={kind.to_string()}
+                    options={vec![("one-of".into(), lang.t(Text::OneOf).into()), ("between".into(), lang.t(Text::Between).into())]}
+                    help={lang.t(Text::AttributeKindHelp)}
                     on_change={kind_commit} />
-                { remove_button(format!("field-attribute-{i}-remove"), format!("Remove attribute {}", rule.name), remove) }
+                { remove_button(format!("field-attribute-{i}-remove"), lang.format(Text::RemoveAttribute, &[("name", &rule.name)]), remove) }
                 <TextField compact=true setting={format!("attribute-{i}-values")} label={placeholder} inputmode="text"
                     value={attribute_values_text(&rule.values)}
-                    help="Words separated by commas (book, food), or a range of whole numbers (10–500)."
+                    help={lang.t(Text::AttributeValuesHelp)}
                     on_commit={values_commit} />
             </div>
         }
@@ -121,15 +124,14 @@ pub fn attributes_editor(props: &InspectorProps, publisher: &Component) -> Html 
     }));
     let full = config.attributes.len() >= MAX_ATTRIBUTES;
     html! {
-        <div class="list-editor" data-testid="field-attributes"
-             title="Message attributes each order carries; topic subscriptions filter on them. Each order draws one value per attribute at random (seeded).">
+        <div class="list-editor" data-testid="field-attributes" title={lang.t(Text::AttributesHelp)}>
             <div class="list-title">
-                <span class="field-label">{ "Attributes" }</span>
-                <span class="field-unit">{ format!(" ({} of {MAX_ATTRIBUTES})", config.attributes.len()) }</span>
+                <span class="field-label">{ lang.t(Text::Attributes) }</span>
+                <span class="field-unit">{ format!(" ({})", of_max(lang, config.attributes.len(), MAX_ATTRIBUTES)) }</span>
                 <span class="field-info" aria-hidden="true">{ "i" }</span>
             </div>
             { for rows }
-            { add_button("field-attributes-add", "Add attribute", full, add) }
+            { add_button("field-attributes-add", lang.t(Text::AddAttribute), full, add) }
         </div>
     }
 }
@@ -146,6 +148,7 @@ thread_local! {
 /// A subscription's filter policy: rows of attribute + condition. Rows with
 /// the same attribute are alternatives; different attributes must all match.
 pub fn filter_editor(props: &InspectorProps, wire: &Wire) -> Html {
+    let lang = props.lang;
     let scenario = &props.scenario;
     let commit = |change: PolicyChange| {
         wire_commit(
@@ -222,17 +225,17 @@ pub fn filter_editor(props: &InspectorProps, wire: &Wire) -> Html {
         }));
         html! {
             <div class="list-row filter-row" key={format!("{i}:{key}:{op}")}>
-                <TextField compact=true setting={format!("filter-{i}-key")} label="Attribute" inputmode="text"
-                    value={key.clone()} help="The message attribute this condition looks at (case-sensitive)." on_commit={key_commit} />
-                <SelectField compact=true setting={format!("filter-{i}-op")} label="Condition" value={op.to_string()}
-                    options={FILTER_OPS.iter().map(|(v, l)| (v.to_string(), l.to_string())).collect::<Vec<_>>()}
-                    help="is: exact, case-sensitive match. starts with: prefix. is not: anything but these. <, ≤, =, ≥, >: numeric comparison. is present / is absent: whether the message has the attribute."
+                <TextField compact=true setting={format!("filter-{i}-key")} label={lang.t(Text::Attribute)} inputmode="text"
+                    value={key.clone()} help={lang.t(Text::FilterKeyHelp)} on_commit={key_commit} />
+                <SelectField compact=true setting={format!("filter-{i}-op")} label={lang.t(Text::Condition)} value={op.to_string()}
+                    options={FILTER_OPS.iter().map(|(v, _)| (v.to_string(), filter_op_label(v, lang).to_string())).collect::<Vec<_>>()}
+                    help={lang.t(Text::ConditionHelp)}
                     on_change={op_commit} />
-                { remove_button(format!("field-filter-{i}-remove"), format!("Remove condition on {key}"), remove) }
+                { remove_button(format!("field-filter-{i}-remove"), lang.format(Text::RemoveCondition, &[("key", key)]), remove) }
                 if op_takes_value(op) {
-                    <TextField compact=true setting={format!("filter-{i}-value")} label="Value" inputmode="text"
+                    <TextField compact=true setting={format!("filter-{i}-value")} label={lang.t(Text::Value)} inputmode="text"
                         value={condition_text(condition)}
-                        help="The value to compare with; for “is not”, several separated by commas." on_commit={value_commit} />
+                        help={lang.t(Text::FilterValueHelp)} on_commit={value_commit} />
                 }
             </div>
         }
@@ -247,24 +250,26 @@ pub fn filter_editor(props: &InspectorProps, wire: &Wire) -> Html {
     };
     let keys = wire.filter_policy.as_ref().map_or(0, |p| p.len());
     let summary = match &wire.filter_policy {
-        Some(policy) => format!("Delivers only messages where {}.", describe_policy(policy)),
-        None => "Every message is delivered to this subscriber.".into(),
+        Some(policy) => lang.format(Text::DeliversOnly, &[("policy", &describe_policy_in(policy, lang))]),
+        None => lang.t(Text::DeliversEverything).into(),
     };
     html! {
         <>
-            <CheckField setting="filter_enabled" label="Only deliver matching messages"
-                checked={wire.filter_policy.is_some()} default_note="default off — every message"
-                help="An SNS filter policy on message attributes: the subscriber gets only the messages that match; the rest are dropped for it (and counted as filtered)."
+            <CheckField setting="filter_enabled" label={lang.t(Text::OnlyMatching)}
+                checked={wire.filter_policy.is_some()} default_note={lang.t(Text::DefaultOffEveryMessage)}
+                help={lang.t(Text::OnlyMatchingHelp)}
                 on_change={toggle} />
             <div class="list-editor" data-testid="field-filter_policy">
                 if !rows.is_empty() {
                     <div class="list-title">
-                        <span class="field-label">{ "Conditions" }</span>
-                        <span class="field-unit">{ format!(" ({keys} of {MAX_FILTER_KEYS} attributes)") }</span>
+                        <span class="field-label">{ lang.t(Text::Conditions) }</span>
+                        <span class="field-unit">
+                            { format!(" ({})", lang.format(Text::AttributesOfMax, &[("n", &keys), ("max", &MAX_FILTER_KEYS)])) }
+                        </span>
                     </div>
                     { for row_views }
-                    { add_button("field-filter-add", "Add condition", false, add) }
-                    { remark("Same attribute twice: either may match (OR). Different attributes: all must match (AND).") }
+                    { add_button("field-filter-add", lang.t(Text::AddCondition), false, add) }
+                    { remark(lang.t(Text::OrAndRemark)) }
                 }
                 <p class="list-summary" data-testid="filter-summary">{ summary }</p>
             </div>
@@ -341,6 +346,11 @@ fn effect_from(text: &str) -> Option<TaintEffect> {
     TAINT_EFFECTS.iter().find(|(v, ..)| *v == text).map(|(.., e)| *e)
 }
 
+/// "2 of 20".
+fn of_max(lang: Lang, n: usize, max: usize) -> String {
+    lang.format(Text::OfMax, &[("n", &n), ("max", &max)])
+}
+
 /// A titled list with its rows and an add button, as every list editor is
 /// drawn: the test hook is `testid`, the explanation is in the tooltip.
 fn list_frame(testid: &'static str, title: &'static str, count: String, help: &'static str, rows: Html, add: Html) -> Html {
@@ -362,6 +372,7 @@ type ListChange<T> = Rc<dyn Fn(&mut Vec<T>, &str) -> Result<(), String>>;
 
 /// A node's taints: key, value and effect per row.
 pub fn taints_editor(props: &InspectorProps, node: &Component) -> Html {
+    let lang = props.lang;
     let Spec::Node(config) = &node.spec else { return html! {} };
     let commit = |change: ListChange<TaintConfig>| {
         spec_commit(
@@ -380,7 +391,7 @@ pub fn taints_editor(props: &InspectorProps, node: &Component) -> Html {
         .map(|(i, taint)| {
             let key_commit = commit(Rc::new(move |taints, text| {
                 if text.is_empty() {
-                    return Err("A taint needs a key.".into());
+                    return Err(lang.t(Text::TaintNeedsKey).into());
                 }
                 taints[i].key = text.to_string();
                 Ok(())
@@ -390,7 +401,7 @@ pub fn taints_editor(props: &InspectorProps, node: &Component) -> Html {
                 Ok(())
             }));
             let effect_commit = commit(Rc::new(move |taints, text| {
-                taints[i].effect = effect_from(text).ok_or("Unknown taint effect.")?;
+                taints[i].effect = effect_from(text).ok_or(lang.t(Text::UnknownTaintEffect))?;
                 Ok(())
             }));
             let remove = commit(Rc::new(move |taints, _| {
@@ -399,17 +410,17 @@ pub fn taints_editor(props: &InspectorProps, node: &Component) -> Html {
             }));
             html! {
                 <div class="list-row taint-row" key={format!("{i}:{}:{}", taint.key, taint.value)}>
-                    <TextField compact=true setting={format!("taint-{i}-key")} label="Key" inputmode="text"
-                        value={taint.key.clone()} help="The taint's key (dedicated, gpu). Pods need a matching toleration."
+                    <TextField compact=true setting={format!("taint-{i}-key")} label={lang.t(Text::Key)} inputmode="text"
+                        value={taint.key.clone()} help={lang.t(Text::TaintKeyHelp)}
                         on_commit={key_commit} />
-                    <SelectField compact=true setting={format!("taint-{i}-effect")} label="Effect"
+                    <SelectField compact=true setting={format!("taint-{i}-effect")} label={lang.t(Text::Effect)}
                         value={effect_value(Some(taint.effect)).to_string()}
                         options={TAINT_EFFECTS.iter().map(|(v, l, _)| (v.to_string(), l.to_string())).collect::<Vec<_>>()}
-                        help="NoSchedule: new pods without a matching toleration are not scheduled here; running pods stay. NoExecute: they are also evicted. (PreferNoSchedule, a soft preference, is not modelled.)"
+                        help={lang.t(Text::TaintEffectHelp)}
                         on_change={effect_commit} />
-                    { remove_button(format!("field-taint-{i}-remove"), format!("Remove taint {}", taint.key), remove) }
-                    <TextField compact=true setting={format!("taint-{i}-value")} label="Value (may be empty)" inputmode="text"
-                        value={taint.value.clone()} help="The taint's value; a toleration with the Equal operator must name it."
+                    { remove_button(format!("field-taint-{i}-remove"), lang.format(Text::RemoveTaint, &[("key", &taint.key)]), remove) }
+                    <TextField compact=true setting={format!("taint-{i}-value")} label={lang.t(Text::ValueMayBeEmpty)} inputmode="text"
+                        value={taint.value.clone()} help={lang.t(Text::TaintValueHelp)}
                         on_commit={value_commit} />
                 </div>
             }
@@ -421,17 +432,18 @@ pub fn taints_editor(props: &InspectorProps, node: &Component) -> Html {
     }));
     list_frame(
         "field-taints",
-        "Taints",
-        format!("{} of {MAX_TAINTS}", config.taints.len()),
-        "Taints keep pods away from this node unless they tolerate them (TaintToleration). A node that stops reporting gets the not-ready and unreachable NoExecute taints by itself.",
+        lang.t(Text::Taints),
+        of_max(lang, config.taints.len(), MAX_TAINTS),
+        lang.t(Text::TaintsHelp),
         rows,
-        add_button("field-taints-add", "Add taint", config.taints.len() >= MAX_TAINTS, add),
+        add_button("field-taints-add", lang.t(Text::AddTaint), config.taints.len() >= MAX_TAINTS, add),
     )
 }
 
 /// A deployment's pod tolerations: key, operator, value, effect and, for
 /// NoExecute, how long.
 pub fn tolerations_editor(props: &InspectorProps, deployment: &Component) -> Html {
+    let lang = props.lang;
     let Spec::Deployment(config) = &deployment.spec else { return html! {} };
     let tolerations = &config.template.tolerations;
     let commit = |change: ListChange<Toleration>| {
@@ -473,29 +485,30 @@ pub fn tolerations_editor(props: &InspectorProps, deployment: &Component) -> Htm
                 Ok(())
             }));
             let operator = if toleration.operator == TolerationOperator::Exists { "exists" } else { "equal" };
-            let mut effects = vec![(String::new(), "any effect".to_string())];
+            let mut effects = vec![(String::new(), lang.t(Text::AnyEffect).to_string())];
             effects.extend(TAINT_EFFECTS.iter().map(|(v, l, _)| (v.to_string(), l.to_string())));
-            let lasting = toleration.toleration_ms.map_or_else(|| "forever".to_string(), format::duration_ms);
+            let lasting = toleration.toleration_ms.map_or_else(|| lang.t(Text::Forever).to_string(), format::duration_ms);
             html! {
                 <div class="list-row toleration-row" key={format!("{i}:{}:{operator}", toleration.key)}>
-                    <TextField compact=true setting={format!("toleration-{i}-key")} label="Key (empty: any)" inputmode="text"
+                    <TextField compact=true setting={format!("toleration-{i}-key")} label={lang.t(Text::KeyEmptyAny)} inputmode="text"
                         value={toleration.key.clone()}
-                        help="The taint key tolerated. Empty with the Exists operator tolerates every taint."
+                        help={lang.t(Text::TolerationKeyHelp)}
                         on_commit={key_commit} />
-                    <SelectField compact=true setting={format!("toleration-{i}-operator")} label="Operator"
+                    <SelectField compact=true setting={format!("toleration-{i}-operator")} label={lang.t(Text::Operator)}
                         value={operator.to_string()}
                         options={vec![("equal".into(), "Equal".into()), ("exists".into(), "Exists".into())]}
-                        help="Equal: the taint's value must be the one below. Exists: any value."
+                        help={lang.t(Text::OperatorHelp)}
                         on_change={operator_commit} />
-                    { remove_button(format!("field-toleration-{i}-remove"), format!("Remove toleration {}", toleration.key), remove) }
-                    <TextField compact=true setting={format!("toleration-{i}-value")} label="Value" inputmode="text"
-                        value={toleration.value.clone()} help="The taint value tolerated (Equal only)." on_commit={value_commit} />
-                    <SelectField compact=true setting={format!("toleration-{i}-effect")} label="Effect"
+                    { remove_button(format!("field-toleration-{i}-remove"), lang.format(Text::RemoveToleration, &[("key", &toleration.key)]), remove) }
+                    <TextField compact=true setting={format!("toleration-{i}-value")} label={lang.t(Text::Value)} inputmode="text"
+                        value={toleration.value.clone()} help={lang.t(Text::TolerationValueHelp)} on_commit={value_commit} />
+                    <SelectField compact=true setting={format!("toleration-{i}-effect")} label={lang.t(Text::Effect)}
                         value={effect_value(toleration.effect).to_string()} options={effects}
-                        help="The taint effect tolerated, or any." on_change={effect_commit} />
-                    <TextField compact=true setting={format!("toleration-{i}-toleration_ms")} label={format!("NoExecute: stay {lasting}")}
+                        help={lang.t(Text::TolerationEffectHelp)} on_change={effect_commit} />
+                    <TextField compact=true setting={format!("toleration-{i}-toleration_ms")}
+                        label={lang.format(Text::NoExecuteStay, &[("time", &lasting)])}
                         value={toleration.toleration_ms.map(|ms| ms.to_string()).unwrap_or_default()}
-                        help="tolerationSeconds, for NoExecute taints: how long the pod may stay after the taint appears, in ms or with a unit (60 s). Empty: forever."
+                        help={lang.t(Text::TolerationSecondsHelp)}
                         on_commit={for_commit} />
                 </div>
             }
@@ -512,16 +525,17 @@ pub fn tolerations_editor(props: &InspectorProps, deployment: &Component) -> Htm
     }));
     list_frame(
         "field-tolerations",
-        "Tolerations",
-        format!("{} of {MAX_TOLERATIONS}", tolerations.len()),
-        "Tolerations let the pods onto nodes with matching taints (they do not draw them there). Every pod also tolerates the not-ready and unreachable taints for the eviction toleration below.",
+        lang.t(Text::Tolerations),
+        of_max(lang, tolerations.len(), MAX_TOLERATIONS),
+        lang.t(Text::TolerationsHelp),
         rows,
-        add_button("field-tolerations-add", "Add toleration", tolerations.len() >= MAX_TOLERATIONS, add),
+        add_button("field-tolerations-add", lang.t(Text::AddToleration), tolerations.len() >= MAX_TOLERATIONS, add),
     )
 }
 
 /// An ingress's rules: host and path prefix to a service.
 pub fn ingress_rules_editor(props: &InspectorProps, ingress: &Component) -> Html {
+    let lang = props.lang;
     let Spec::Ingress(config) = &ingress.spec else { return html! {} };
     let services: Vec<(String, String)> = props
         .scenario
@@ -563,26 +577,27 @@ pub fn ingress_rules_editor(props: &InspectorProps, ingress: &Component) -> Html
             }));
             let mut choices = services.clone();
             if !choices.iter().any(|(id, _)| *id == rule.service) {
-                choices.insert(0, (rule.service.clone(), format!("{} (missing)", rule.service)));
+                choices.insert(0, (rule.service.clone(), lang.format(Text::MissingService, &[("id", &rule.service)])));
             }
             html! {
                 <div class="list-row rule-row" key={format!("{i}:{}:{}", rule.host, rule.path_prefix)}>
-                    <TextField compact=true setting={format!("rule-{i}-host")} label="any host" inputmode="text"
-                        value={rule.host.clone()} help="The HTTP Host this rule matches (shop.example.com); empty matches any host."
+                    <TextField compact=true setting={format!("rule-{i}-host")} label={lang.t(Text::AnyHost)} inputmode="text"
+                        value={rule.host.clone()} help={lang.t(Text::RuleHostHelp)}
                         on_commit={host_commit} />
-                    <TextField compact=true setting={format!("rule-{i}-path_prefix")} label="Path prefix" inputmode="text"
-                        value={rule.path_prefix.clone()} help="Requests whose path starts with this (/api) follow the rule."
+                    <TextField compact=true setting={format!("rule-{i}-path_prefix")} label={lang.t(Text::PathPrefix)} inputmode="text"
+                        value={rule.path_prefix.clone()} help={lang.t(Text::PathPrefixHelp)}
                         on_commit={path_commit} />
-                    { remove_button(format!("field-rule-{i}-remove"), format!("Remove rule {}{}", rule.host, rule.path_prefix), remove) }
-                    <SelectField compact=true setting={format!("rule-{i}-service")} label="Service" value={rule.service.clone()}
-                        options={choices} help="The Service matching requests go to." on_change={service_commit} />
+                    { remove_button(format!("field-rule-{i}-remove"),
+                        lang.format(Text::RemoveRule, &[("rule", &format!("{}{}", rule.host, rule.path_prefix))]), remove) }
+                    <SelectField compact=true setting={format!("rule-{i}-service")} label={lang.t(Text::KindService)} value={rule.service.clone()}
+                        options={choices} help={lang.t(Text::RuleServiceHelp)} on_change={service_commit} />
                 </div>
             }
         })
         .collect();
     let first_service = services.first().map(|(id, _)| id.clone());
     let add = commit(Rc::new(move |rules, _| {
-        let service = first_service.clone().ok_or("Add a Service first: a rule routes to one.")?;
+        let service = first_service.clone().ok_or(lang.t(Text::AddServiceFirst))?;
         rules.push(IngressRule { host: String::new(), path_prefix: "/".into(), service });
         Ok(())
     }));
@@ -591,14 +606,14 @@ pub fn ingress_rules_editor(props: &InspectorProps, ingress: &Component) -> Html
         <>
             { list_frame(
                 "field-rules",
-                "Rules",
-                format!("{} of {MAX_INGRESS_RULES}", config.rules.len()),
-                "Each rule sends requests for a host (or any host) whose path starts with a prefix to a Service.",
+                lang.t(Text::Rules),
+                of_max(lang, config.rules.len(), MAX_INGRESS_RULES),
+                lang.t(Text::RulesHelp),
                 rows,
-                add_button("field-rules-add", "Add rule", full || services.is_empty(), add),
+                add_button("field-rules-add", lang.t(Text::AddRule), full || services.is_empty(), add),
             ) }
             if services.is_empty() {
-                { remark("Add a Service from the palette first: every rule routes to one.") }
+                { remark(lang.t(Text::AddServiceFromPalette)) }
             }
         </>
     }

@@ -6,6 +6,7 @@
 //! a sentence to show under the field.
 
 use super::format;
+use crate::i18n::{Lang, Text};
 use fanout_engine::scenario::{AttributeValues, FilterCondition, FilterPolicy, NumericOp};
 use std::collections::BTreeMap;
 
@@ -368,30 +369,51 @@ pub fn policy_from_rows(rows: impl IntoIterator<Item = FilterRow>) -> FilterPoli
     policy
 }
 
+/// A filter operator (a `FILTER_OPS` value) as the editor's list shows it
+/// in `lang`: words for the word operators, symbols for the numeric ones.
+pub fn filter_op_label(op: &str, lang: Lang) -> &'static str {
+    let word = match op {
+        "exact" => Text::FilterIs,
+        "prefix" => Text::FilterStartsWith,
+        "anything-but" => Text::FilterIsNot,
+        "=" => Text::FilterEqualNumber,
+        "exists" => Text::FilterPresent,
+        "absent" => Text::FilterAbsent,
+        _ => return FILTER_OPS.iter().find(|(value, _)| *value == op).map_or("", |(_, symbol)| symbol),
+    };
+    lang.t(word)
+}
+
 /// A policy in words, for the funnel's tooltip: `type is book or food, and
 /// amount ≥ 100`.
 pub fn describe_policy(policy: &FilterPolicy) -> String {
+    describe_policy_in(policy, Lang::En)
+}
+
+/// [`describe_policy`] in `lang`, for the inspector's summary.
+pub fn describe_policy_in(policy: &FilterPolicy, lang: Lang) -> String {
     let keys: Vec<String> = policy
         .iter()
         .map(|(key, conditions)| {
             let alternatives: Vec<String> = conditions
                 .iter()
                 .map(|c| {
-                    let label = FILTER_OPS.iter().find(|(op, _)| *op == condition_op(c)).map_or("", |(_, l)| l);
-                    let label = if label == "= (number)" { "=" } else { label };
+                    let op = condition_op(c);
+                    // In a sentence the numeric "=" needs no "(number)".
+                    let label = if op == "=" { "=" } else { filter_op_label(op, lang) };
                     match c {
                         FilterCondition::Exists(_) => label.to_string(),
                         _ => format!("{label} {}", condition_text(c)),
                     }
                 })
                 .collect();
-            format!("{key} {}", alternatives.join(" or "))
+            format!("{key} {}", alternatives.join(lang.t(Text::FilterOr)))
         })
         .collect();
     if keys.is_empty() {
-        "every message".into()
+        lang.t(Text::FilterEveryMessage).into()
     } else {
-        keys.join(", and ")
+        keys.join(lang.t(Text::FilterAnd))
     }
 }
 
@@ -517,6 +539,7 @@ mod tests {
         assert_eq!(back.len(), 3);
         assert_eq!(policy_from_rows(back), policy);
         assert_eq!(describe_policy(&policy), "amount ≥ 100, and type is book or starts with fo");
+        assert_eq!(describe_policy_in(&policy, Lang::Ko), "amount ≥ 100, 그리고 type 같음 book 또는 시작 문자열 fo");
     }
 
     #[test]
