@@ -54,6 +54,14 @@ test('the header switch turns the interface Korean, and a reload keeps it', asyn
   assert.match(await page.locator(testId('palette-queue')).getAttribute('title'), /^SQS Standard 큐: /);
   assert.equal(await page.locator(testId('share')).textContent(), '공유');
 
+  // The inspector: a new queue's heading, a setting's label and default note.
+  await page.click(testId('palette-queue'));
+  await page.locator('aside.inspector h2', { hasText: 'SQS 큐' }).waitFor({ timeout: 5_000 });
+  const retention = page.locator('.field', { has: page.locator(testId('field-retention_ms')) });
+  assert.equal(await retention.locator('.field-label').textContent(), '보존 기간');
+  assert.match(await retention.locator('.field-default').textContent(), /^기본값 4 d — SQS$/);
+  await page.keyboard.press('Escape');
+
   await reloadApp(page);
   assert.deepEqual(await labels(page), korean, 'the choice is remembered in this browser');
 
