@@ -9,6 +9,7 @@ use crate::embed;
 use crate::gallery::{self, Gallery};
 use crate::i18n::{self, Lang, LangSwitch, Text};
 use crate::playback::Playback;
+use crate::shortcuts::Shortcuts;
 use crate::share::{forget_link_in_address, is_own_work, scenario_from_location, ShareBar};
 use fanout_engine::scenario::{apply, validate, Edit, History, Scenario};
 use gloo_events::{EventListener, EventListenerOptions};
@@ -37,6 +38,9 @@ pub enum Msg {
     /// The scenario gallery: opened from the header, closed by × or Escape.
     OpenGallery,
     CloseGallery,
+    /// The keyboard shortcuts overlay: `?` or the header's button.
+    ToggleShortcuts,
+    CloseShortcuts,
 }
 
 pub struct App {
@@ -56,6 +60,8 @@ pub struct App {
     embed: bool,
     /// The scenario gallery is showing (the landing view on an empty canvas).
     gallery_open: bool,
+    /// The keyboard shortcuts overlay is showing.
+    shortcuts_open: bool,
     /// Embed mode's commands from the slide deck (`load` comes here).
     _embed_messages: Option<EventListener>,
     _keys: EventListener,
@@ -154,6 +160,7 @@ impl Component for App {
             link_choice_ref: NodeRef::default(),
             embed,
             gallery_open,
+            shortcuts_open: false,
             _embed_messages: embed::listen(ctx.link().callback(Msg::Load)),
             _keys: listen_for_shortcuts(ctx.link().clone()),
         }
@@ -193,6 +200,11 @@ impl Component for App {
                 self.gallery_open = false;
                 true
             }
+            Msg::ToggleShortcuts => {
+                self.shortcuts_open = !self.shortcuts_open;
+                true
+            }
+            Msg::CloseShortcuts => std::mem::replace(&mut self.shortcuts_open, false),
             Msg::Load(scenario) => {
                 self.gallery_open = false;
                 self.history.replace(scenario);
@@ -306,6 +318,9 @@ impl Component for App {
                         <ShareBar scenario={self.scenario.clone()} on_load={link.callback(Msg::Load)}
                                   on_link={link.callback(Msg::LinkOpened)} on_error={on_error.clone()} />
                         <LangSwitch on_change={link.callback(Msg::SetLang)} />
+                        <button type="button" class="icon-button shortcuts-button" data-testid="shortcuts-button"
+                                title={lang.t(Text::KeysButtonTitle)} aria-label={lang.t(Text::KeysButtonTitle)}
+                                onclick={link.callback(|_| Msg::ToggleShortcuts)}>{ "?" }</button>
                         <div class="undo-redo" role="group" aria-label={lang.t(Text::HistoryGroup)}>
                             <button type="button" class="icon-button" data-testid="undo"
                                     title={lang.t(Text::UndoTitle)} aria-label={lang.t(Text::Undo)}
@@ -335,6 +350,9 @@ impl Component for App {
                 <Inspector scenario={self.scenario.clone()} selection={self.selection.clone()}
                            on_edit={on_edit} on_select={on_select} {lang} />
                 { self.view_link_choice(ctx) }
+                if self.shortcuts_open {
+                    <Shortcuts {lang} on_close={link.callback(|_| Msg::CloseShortcuts)} />
+                }
                 if self.gallery_open {
                     <Gallery on_open={link.callback(Msg::Load)} on_close={link.callback(|_| Msg::CloseGallery)} />
                 }
@@ -424,6 +442,7 @@ fn listen_for_shortcuts(link: html::Scope<App>) -> EventListener {
             "z" if command && event.shift_key() => Msg::Redo,
             "z" if command => Msg::Undo,
             "y" if event.ctrl_key() => Msg::Redo,
+            "?" if !command => Msg::ToggleShortcuts,
             _ => return,
         };
         event.prevent_default();

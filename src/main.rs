@@ -10,6 +10,7 @@ mod panels;
 mod playback;
 mod presets;
 mod share;
+mod shortcuts;
 
 fn main() {
     yew::Renderer::<app::App>::new().render();

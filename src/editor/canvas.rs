@@ -14,7 +14,9 @@ use super::geometry::{self, Point, WireCurve, BOX_HEIGHT, BOX_WIDTH, PORT_RADIUS
 use super::icons::kind_glyph;
 use super::{control_plane, links};
 use super::parse::describe_policy;
-use super::{client_to_canvas, commit_pending_input, component_label, is_fifo, Selection};
+use super::viewport::{self, Visible};
+use super::{client_to_canvas, commit_pending_input, component_label, focus_inspector, is_fifo, visible_part, Selection};
+use crate::i18n::{self, Lang, Text};
 use crate::live::{ClusterLive, LiveView};
 use fanout_engine::broker::Activity;
 use fanout_engine::cluster::{NodeStatus, NodeView, PodView};
@@ -23,7 +25,7 @@ use fanout_engine::scenario::{ArrivalPattern, Component, ComponentId, ComponentK
 use gloo_timers::callback::Timeout;
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
-use web_sys::{Element, PointerEvent};
+use web_sys::{Element, KeyboardEvent, PointerEvent};
 use yew::prelude::*;
 
 /// How far (CSS px) the pointer must travel before a press becomes a drag,
@@ -60,6 +62,9 @@ pub struct CanvasProps {
     /// A viewer, not an editor: presses select, but nothing moves or wires.
     #[prop_or_default]
     pub read_only: bool,
+    /// Pan and zoom (wheel, drag on empty space, pinch) ask for a new view.
+    #[prop_or_default]
+    pub on_view: Callback<Option<crate::embed::ViewBox>>,
 }
 
 /// What the pointer is doing right now.
@@ -83,6 +88,10 @@ enum Gesture {
     /// port (`reverse`: the wire will end at `anchor`), which is how people
     /// who think from the receiving end draw it.
     Wiring { anchor: ComponentId, reverse: bool, pointer: Point },
+    /// Empty space is dragged: the view follows (`last`, CSS px).
+    Panning { last: Point },
+    /// Two fingers on empty space: their distance zooms, their middle pans.
+    Pinching { distance: f64, middle: Point },
 }
 
 /// A refused wire's reason, shown at the cursor for a moment.
@@ -93,6 +102,15 @@ struct Refusal {
     /// cursor instead, so it is not cut off.
     flip: bool,
 }
+
+/// How far one arrow key moves a focused box (canvas units); with Shift,
+/// one cell of the background grid.
+const KEY_NUDGE: f64 = 8.0;
+const KEY_NUDGE_SHIFT: f64 = 24.0;
+
+/// How much one pixel of wheel scrolling zooms (e^(-0.0015 × 100) ≈ 0.86
+/// per notch of 100 px).
+const WHEEL_ZOOM_PER_PIXEL: f64 = 0.0015;
 
 /// The tooltip's widest extent (CSS `max-width` plus its offset), in px.
 const REFUSAL_WIDTH: f64 = 300.0;
@@ -111,6 +129,15 @@ pub enum Msg {
     HideRefusal,
     /// The chevron on a control plane's box: show or hide its members.
     ToggleExpanded(ComponentId),
+    /// The wheel over the canvas zooms around the pointer.
+    Wheel(web_sys::WheelEvent),
+    /// Tab reached a box: it becomes the selection, as a press would.
+    FocusComponent(ComponentId),
+    /// A key pressed on a focused box: arrows move it, Enter opens its
+    /// settings in the inspector.
+    ComponentKey(ComponentId, KeyboardEvent),
+    /// The interface language changed: the canvas's words follow it.
+    LangChanged(Lang),
 }
 
 pub struct Canvas {
@@ -124,13 +151,52 @@ pub struct Canvas {
     refusal_serial: u32,
     /// Control planes drawn expanded (transient, like the selection).
     expanded: BTreeSet<ComponentId>,
+    /// Pointers pressed on empty space, by id, at their last CSS position:
+    /// one pans, two pinch.
+    touches: BTreeMap<i32, Point>,
+    /// The wheel listener (not passive, so the page does not scroll instead).
+    _wheel: Option<gloo_events::EventListener>,
+    /// Views this canvas asked for that the props have not brought back yet:
+    /// events can arrive faster than Yew re-renders, and each step of a
+    /// gesture must build on the last one.
+    asked_views: Vec<crate::embed::ViewBox>,
+    /// The language of the canvas's words (see `crate::i18n`).
+    lang: Lang,
+    _lang: Option<ContextHandle<Lang>>,
 }
 
 impl Canvas {
-    /// The pointer's position in canvas coordinates, and the canvas size.
-    fn locate(&self, event: &PointerEvent) -> Option<(Point, f64, f64)> {
+    /// The pointer's position in canvas coordinates, and the part of the
+    /// canvas on screen.
+    fn locate(&self, event: &PointerEvent) -> Option<(Point, Visible)> {
         let svg = self.svg.cast::<Element>()?;
         Some(client_to_canvas(&svg, f64::from(event.client_x()), f64::from(event.client_y())))
+    }
+
+    /// The pointer's position in CSS px from the canvas's corner, and the
+    /// canvas's CSS size.
+    fn css(&self, event: &web_sys::MouseEvent) -> Option<(Point, f64, f64)> {
+        let rect = self.svg.cast::<Element>()?.get_bounding_client_rect();
+        let at = Point::new(f64::from(event.client_x()) - rect.left(), f64::from(event.client_y()) - rect.top());
+        Some((at, rect.width(), rect.height()))
+    }
+
+    /// The view gestures build on: the one last asked for, or the props'.
+    fn view_now(&self, props: &CanvasProps) -> Option<crate::embed::ViewBox> {
+        self.asked_views.last().copied().or(props.view_box)
+    }
+
+    /// Asks the playback host for a new view.
+    fn ask_view(&mut self, props: &CanvasProps, view: crate::embed::ViewBox) {
+        self.asked_views.push(view);
+        props.on_view.emit(Some(view));
+    }
+
+    /// The two pinching pointers' distance and middle, when there are two.
+    fn pinch(&self) -> Option<(f64, Point)> {
+        let mut points = self.touches.values();
+        let (a, b) = (points.next()?, points.next()?);
+        Some((a.distance_to(*b), Point::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0)))
     }
 
     /// Sends the rest of this pointer's events to the SVG, wherever it goes.
@@ -164,7 +230,8 @@ impl yew::Component for Canvas {
     type Message = Msg;
     type Properties = CanvasProps;
 
-    fn create(_ctx: &Context<Self>) -> Self {
+    fn create(ctx: &Context<Self>) -> Self {
+        let (lang, lang_handle) = i18n::subscribe(ctx.link(), Msg::LangChanged);
         Canvas {
             svg: NodeRef::default(),
             gesture: Gesture::Idle,
@@ -172,6 +239,11 @@ impl yew::Component for Canvas {
             refusal_timer: None,
             refusal_serial: 0,
             expanded: BTreeSet::new(),
+            touches: BTreeMap::new(),
+            _wheel: None,
+            asked_views: Vec::new(),
+            lang,
+            _lang: lang_handle,
         }
     }
 
@@ -193,7 +265,7 @@ impl yew::Component for Canvas {
                     props.on_select.emit(Some(Selection::Component(id)));
                     return false;
                 }
-                let Some((pointer, _, _)) = self.locate(&event) else { return false };
+                let Some((pointer, _)) = self.locate(&event) else { return false };
                 self.capture(&event);
                 let centre = Point::new(component.x, component.y);
                 self.gesture = Gesture::Moving {
@@ -209,11 +281,54 @@ impl yew::Component for Canvas {
                 }
                 true
             }
+            Msg::FocusComponent(id) => {
+                if props.selection.as_ref() != Some(&Selection::Component(id.clone())) {
+                    props.on_select.emit(Some(Selection::Component(id)));
+                }
+                false
+            }
+            Msg::ComponentKey(id, event) => {
+                if event.ctrl_key() || event.meta_key() || event.alt_key() {
+                    return false;
+                }
+                let step = if event.shift_key() { KEY_NUDGE_SHIFT } else { KEY_NUDGE };
+                let (dx, dy) = match event.key().as_str() {
+                    "ArrowLeft" => (-step, 0.0),
+                    "ArrowRight" => (step, 0.0),
+                    "ArrowUp" => (0.0, -step),
+                    "ArrowDown" => (0.0, step),
+                    "Enter" => {
+                        event.prevent_default();
+                        focus_inspector();
+                        return false;
+                    }
+                    _ => return false,
+                };
+                // The arrows are this box's: not the lesson's steps, not a scroll.
+                event.prevent_default();
+                event.stop_propagation();
+                if props.read_only {
+                    return false;
+                }
+                let Some(component) = props.scenario.component(&id) else { return false };
+                if props.selection.as_ref() != Some(&Selection::Component(id.clone())) {
+                    props.on_select.emit(Some(Selection::Component(id.clone())));
+                }
+                let wanted = Point::new(component.x + dx, component.y + dy);
+                let to = match self.svg.cast::<Element>() {
+                    Some(svg) => geometry::clamp_centre_in(wanted, visible_part(&svg)),
+                    None => wanted,
+                };
+                if (to.x, to.y) != (component.x, component.y) {
+                    props.on_edit.emit(Edit::Move { id, x: to.x, y: to.y });
+                }
+                false
+            }
             Msg::PressPort { id, reverse, event } => {
                 if event.button() != 0 || props.read_only {
                     return false;
                 }
-                let Some((pointer, _, _)) = self.locate(&event) else { return false };
+                let Some((pointer, _)) = self.locate(&event) else { return false };
                 self.capture(&event);
                 self.gesture = Gesture::Wiring { anchor: id, reverse, pointer };
                 true
@@ -245,31 +360,94 @@ impl yew::Component for Canvas {
                 if props.selection.is_some() {
                     props.on_select.emit(None);
                 }
+                if props.read_only {
+                    return false;
+                }
+                let Some((at, _, _)) = self.css(&event) else { return false };
+                self.capture(&event);
+                self.touches.insert(event.pointer_id(), at);
+                self.gesture = match self.pinch() {
+                    Some((distance, middle)) => Gesture::Pinching { distance, middle },
+                    None => Gesture::Panning { last: at },
+                };
+                false
+            }
+            Msg::Wheel(event) => {
+                if props.read_only {
+                    return false;
+                }
+                let Some((at, width, height)) = self.css(&event) else { return false };
+                event.prevent_default();
+                // Lines and pages scroll further than pixels.
+                let pixels = match event.delta_mode() {
+                    web_sys::WheelEvent::DOM_DELTA_LINE => event.delta_y() * 16.0,
+                    web_sys::WheelEvent::DOM_DELTA_PAGE => event.delta_y() * height,
+                    _ => event.delta_y(),
+                };
+                let factor = (-pixels * WHEEL_ZOOM_PER_PIXEL).exp();
+                let zoomed = viewport::zoom_at(self.view_now(props), width, height, at, factor);
+                self.ask_view(props, zoomed);
                 false
             }
             Msg::PointerMove(event) => {
-                let Some((pointer, width, height)) = self.locate(&event) else { return false };
-                match &mut self.gesture {
+                let css = self.css(&event);
+                if let (Some(touch), Some((at, _, _))) = (self.touches.get_mut(&event.pointer_id()), css) {
+                    *touch = at;
+                }
+                let pinch = self.pinch();
+                let view = self.view_now(props);
+                let Some((pointer, shown)) = self.locate(&event) else { return false };
+                let mut asked = None;
+                let redraw = match &mut self.gesture {
                     Gesture::Idle => false,
+                    Gesture::Panning { last } => {
+                        let Some((at, width, height)) = css else { return false };
+                        let (dx, dy) = (at.x - last.x, at.y - last.y);
+                        *last = at;
+                        asked = Some(viewport::pan_by(view, width, height, dx, dy));
+                        false
+                    }
+                    Gesture::Pinching { distance, middle } => {
+                        let Some((_, width, height)) = css else { return false };
+                        let Some((now_distance, now_middle)) = pinch else { return false };
+                        let panned = viewport::pan_by(view, width, height, now_middle.x - middle.x, now_middle.y - middle.y);
+                        let factor = if *distance > 0.0 { now_distance / *distance } else { 1.0 };
+                        asked = Some(viewport::zoom_at(Some(panned), width, height, now_middle, factor));
+                        (*distance, *middle) = (now_distance, now_middle);
+                        false
+                    }
                     Gesture::Moving { grab, pressed_at, to, dragging, .. } => {
                         if !*dragging && pointer.distance_to(*pressed_at) < DRAG_THRESHOLD {
                             return false;
                         }
                         *dragging = true;
                         let wanted = Point::new(pointer.x - grab.x, pointer.y - grab.y);
-                        *to = geometry::clamp_centre(wanted, width, height);
+                        *to = geometry::clamp_centre_in(wanted, shown);
                         true
                     }
                     Gesture::Wiring { pointer: end, .. } => {
                         *end = pointer;
                         true
                     }
+                };
+                if let Some(view) = asked {
+                    self.ask_view(props, view);
                 }
+                redraw
             }
             Msg::PointerUp(event) => {
+                self.touches.remove(&event.pointer_id());
                 let gesture = std::mem::replace(&mut self.gesture, Gesture::Idle);
                 match gesture {
                     Gesture::Idle => false,
+                    // One finger left after a pinch goes on panning.
+                    Gesture::Pinching { .. } => {
+                        if let Some(&last) = self.touches.values().next() {
+                            self.gesture = Gesture::Panning { last };
+                        }
+                        false
+                    }
+                    Gesture::Panning { .. } => false,
                     Gesture::Moving { id, from, to, dragging, .. } => {
                         if dragging && from != to {
                             props.on_edit.emit(Edit::Move { id, x: to.x, y: to.y });
@@ -277,10 +455,9 @@ impl yew::Component for Canvas {
                         true
                     }
                     Gesture::Wiring { anchor, reverse, pointer } => {
-                        let (at, width) = match self.locate(&event) {
-                            Some((p, width, _)) => (p, width),
-                            None => (pointer, f64::INFINITY),
-                        };
+                        let at = self.locate(&event).map_or(pointer, |(p, _)| p);
+                        // The refusal is an HTML tooltip: placed in CSS px.
+                        let (css_at, width) = self.css(&event).map_or((at, f64::INFINITY), |(p, w, _)| (p, w));
                         let target = geometry::component_at(&props.scenario.components, at);
                         // Releasing over nothing, or back on the start, cancels quietly:
                         // that is how people change their mind.
@@ -288,24 +465,62 @@ impl yew::Component for Canvas {
                             let (from, to) = if reverse { (target.id.clone(), anchor) } else { (anchor, target.id.clone()) };
                             match check_connect(&props.scenario, &from, &to) {
                                 Ok(()) => props.on_edit.emit(Edit::Connect { from, to }),
-                                Err(reason) => self.refuse(ctx, reason.to_string(), at, width),
+                                Err(reason) => self.refuse(ctx, reason.to_string(), css_at, width),
                             }
                         }
                         true
                     }
                 }
             }
-            Msg::Cancel => !matches!(std::mem::replace(&mut self.gesture, Gesture::Idle), Gesture::Idle),
+            Msg::Cancel => {
+                self.touches.clear();
+                !matches!(std::mem::replace(&mut self.gesture, Gesture::Idle), Gesture::Idle)
+            }
             Msg::HideRefusal => {
                 self.refusal_timer = None;
                 self.refusal.take().is_some()
             }
+            Msg::LangChanged(lang) => {
+                let changed = self.lang != lang;
+                self.lang = lang;
+                changed
+            }
+        }
+    }
+
+    fn changed(&mut self, ctx: &Context<Self>, _old_props: &Self::Properties) -> bool {
+        // The props caught up with a view asked for: drop it and the older
+        // ones. A view nobody here asked for (a zoom button) replaces them all.
+        match ctx.props().view_box.and_then(|v| self.asked_views.iter().position(|asked| *asked == v)) {
+            Some(index) => drop(self.asked_views.drain(..=index)),
+            None => self.asked_views.clear(),
+        }
+        true
+    }
+
+    fn rendered(&mut self, ctx: &Context<Self>, first_render: bool) {
+        if !first_render || ctx.props().read_only {
+            return;
+        }
+        // The wheel zooms. Yew's own wheel handlers are passive, so the page
+        // would scroll too; this listener may cancel that.
+        if let Some(svg) = self.svg.cast::<Element>() {
+            let link = ctx.link().clone();
+            let options = gloo_events::EventListenerOptions::enable_prevent_default();
+            self._wheel = Some(gloo_events::EventListener::new_with_options(&svg, "wheel", options, move |event| {
+                use wasm_bindgen::JsCast;
+                if let Some(wheel) = event.dyn_ref::<web_sys::WheelEvent>() {
+                    wheel.prevent_default();
+                    link.send_message(Msg::Wheel(wheel.clone()));
+                }
+            }));
         }
     }
 
     fn view(&self, ctx: &Context<Self>) -> Html {
         let props = ctx.props();
         let link = ctx.link();
+        let lang = self.lang;
         let scenario = &props.scenario;
         let shown = |c: &&Component| !props.hidden.contains(&c.id);
         let placed: BTreeMap<&ComponentId, Component> =
@@ -328,7 +543,7 @@ impl yew::Component for Canvas {
                 html! {
                     <g class="wire-filter" data-testid={format!("filter-{}-{}", wire.from, wire.to)}
                        transform={format!("translate({:.1} {:.1})", at.x, at.y)} onpointerdown={press.clone()}>
-                        <title>{ format!("Filter policy: only messages where {}", describe_policy(policy)) }</title>
+                        <title>{ lang.format(Text::FunnelTitle, &[("policy", &describe_policy(policy))]) }</title>
                         <circle r="9" />
                         <path d="M-4.5 -4 H4.5 L1 0.5 V4.5 L-1 3.5 V0.5 Z" />
                     </g>
@@ -336,11 +551,11 @@ impl yew::Component for Canvas {
             });
             let dead_letters = wire.dead_letter_queue.as_ref().and_then(|dlq| placed.get(dlq)).map(|dlq| {
                 let testid = format!("dlq-{}-{}-{}", wire.from, wire.to, dlq.id);
-                dlq_arrow(geometry::dlq_curve(curve.point_at(0.62), dlq), testid, "DLQ after retries".into())
+                dlq_arrow(geometry::dlq_curve(curve.point_at(0.62), dlq), testid, lang.t(Text::DlqAfterRetries).into())
             });
             Some(html! {
                 <g key={format!("{}→{}", wire.from, wire.to)} class={classes!("wire", selected.then_some("selected"))}>
-                    <title>{ format!("{} → {} · {} latency", from.name, to.name, format::duration_ms(wire.latency_ms)) }</title>
+                    <title>{ lang.format(Text::WireTitle, &[("from", &from.name), ("to", &to.name), ("latency", &format::duration_ms(wire.latency_ms))]) }</title>
                     // The wide transparent stroke underneath makes a thin wire easy to hit.
                     <path class="wire-hit" d={d.clone()} onpointerdown={press.clone()} />
                     <path class="wire-line" data-testid={format!("wire-{}-{}", wire.from, wire.to)}
@@ -357,12 +572,14 @@ impl yew::Component for Canvas {
             let redrive = queue.redrive.as_ref()?;
             let (source, dlq) = (placed.get(&c.id)?, placed.get(&redrive.dead_letter_queue)?);
             let testid = format!("dlq-{}-{}", c.id, dlq.id);
-            let label = format!("DLQ after {} receive{}", redrive.max_receive_count, if redrive.max_receive_count == 1 { "" } else { "s" });
+            let receives = redrive.max_receive_count;
+            let one = if receives == 1 { Text::DlqAfterReceive } else { Text::DlqAfterReceives };
+            let label = lang.format(one, &[("n", &receives)]);
             Some(dlq_arrow(geometry::redrive_curve(source, dlq), testid, label))
         });
 
         // The cluster's relations: runs on, selects, routes.
-        let cluster_links = links::cluster_links(scenario).into_iter().filter_map(|link| {
+        let cluster_links = links::cluster_links(scenario, lang).into_iter().filter_map(|link| {
             let (from, to) = (placed.get(&link.from)?, placed.get(&link.to)?);
             let curve = links::link_curve(from, to);
             let middle = curve.point_at(0.5);
@@ -395,7 +612,7 @@ impl yew::Component for Canvas {
                 _ => None,
             };
             let state = BoxState { selected, moving, drop_hint, expanded: self.expanded.contains(&c.id) };
-            view_component(&placed[&c.id], state, &rings, props, link)
+            view_component(&placed[&c.id], state, &rings, props, link, lang)
         });
 
         let rubber_band = match &self.gesture {
@@ -456,7 +673,7 @@ impl yew::Component for Canvas {
                         <rect class="background" width="100%" height="100%"
                               onpointerdown={link.callback(Msg::PressBackground)} />
                     }
-                    { if scenario.components.is_empty() { empty_hint() } else { html! {} } }
+                    { if scenario.components.is_empty() { empty_hint(lang) } else { html! {} } }
                     <g class="cluster-links">{ for cluster_links }</g>
                     <g class="dead-letters">{ for redrives }</g>
                     <g class="wires">{ for wires }</g>
@@ -493,11 +710,11 @@ fn dlq_arrow(curve: WireCurve, testid: String, label: String) -> Html {
     }
 }
 
-fn empty_hint() -> Html {
+fn empty_hint(lang: Lang) -> Html {
     html! {
         <text class="empty-hint" x="50%" y="45%" text-anchor="middle">
-            <tspan x="50%">{ "Drag a publisher, a queue and a consumer here from the palette," }</tspan>
-            <tspan x="50%" dy="1.5em">{ "then drag from a box's right-hand port to another box to wire them." }</tspan>
+            <tspan x="50%">{ lang.t(Text::EmptyCanvasHint) }</tspan>
+            <tspan x="50%" dy="1.5em">{ lang.t(Text::EmptyCanvasHintWire) }</tspan>
         </text>
     }
 }
@@ -520,6 +737,7 @@ fn view_component(
     rings: &RingLengths,
     props: &CanvasProps,
     link: &html::Scope<Canvas>,
+    lang: Lang,
 ) -> Html {
     let BoxState { selected, moving, drop_hint, expanded } = state;
     let activity = &props.live.activity(&c.id);
@@ -568,7 +786,7 @@ fn view_component(
     };
     // A control plane expands to one row per member, and folds back.
     let members = match &c.spec {
-        Spec::ControlPlane(cp) if expanded => control_plane::members(&id, &cp.control_plane, cluster),
+        Spec::ControlPlane(cp) if expanded => control_plane::members(&id, &cp.control_plane, cluster, lang),
         _ => Vec::new(),
     };
     if !members.is_empty() {
@@ -587,9 +805,9 @@ fn view_component(
             Msg::ToggleExpanded(id.clone())
         });
         let (tip, path) = if expanded {
-            ("Fold the control plane back into one box", "M-4 2 L0 -2 L4 2")
+            (lang.t(Text::FoldControlPlane), "M-4 2 L0 -2 L4 2")
         } else {
-            ("Show kube-apiserver, each etcd member, kube-scheduler and kube-controller-manager (press one to kill or revive it)", "M-4 -2 L0 2 L4 -2")
+            (lang.t(Text::ExpandControlPlane), "M-4 -2 L0 2 L4 -2")
         };
         html! {
             <g class="expand-toggle" data-testid={format!("expand-{}", c.id)} aria-expanded={expanded.to_string()}
@@ -606,7 +824,7 @@ fn view_component(
             <circle class="port port-in" data-testid={format!("port-in-{id}")}
                     cx="0" cy={(h / 2.0).to_string()} r={PORT_RADIUS.to_string()}
                     onpointerdown={link.callback(move |event: PointerEvent| Msg::PressPort { id: id.clone(), reverse: true, event })}>
-                <title>{ "Drag from here to the box that should feed this one" }</title>
+                <title>{ lang.t(Text::PortInTitle) }</title>
             </circle>
         }
     });
@@ -616,7 +834,7 @@ fn view_component(
             <circle class="port port-out" data-testid={format!("port-out-{id}")}
                     cx={w.to_string()} cy={(h / 2.0).to_string()} r={PORT_RADIUS.to_string()}
                     onpointerdown={link.callback(move |event: PointerEvent| Msg::PressPort { id: id.clone(), reverse: false, event })}>
-                <title>{ "Drag from here to another box to wire them" }</title>
+                <title>{ lang.t(Text::PortOutTitle) }</title>
             </circle>
         }
     });
@@ -624,18 +842,29 @@ fn view_component(
         let x = 6.0 + (i % PODS_PER_ROW) as f64 * (POD_CHIP_WIDTH + 3.0);
         let y = POD_TOP + (i / PODS_PER_ROW) as f64 * POD_ROW_HEIGHT;
         let chosen = props.selected_pod.as_deref() == Some(pod.name.as_str());
-        pod_chip(pod, x, y, chosen, &rings, link)
+        pod_chip(pod, x, y, chosen, &rings, link, lang)
     });
-    let mut tags = live_badges(activity);
+    let mut tags = live_badges(activity, lang);
     if let Some(cluster) = cluster.filter(|_| kind == ComponentKind::Deployment) {
         let pending = cluster.pending_of(id.as_str()).count();
         if pending > 0 {
-            tags.push(("pending", format!("{pending} pending")));
+            tags.push(("pending", lang.format(Text::BadgePending, &[("n", &pending)])));
         }
     }
     let fifo = is_fifo(&c.spec);
+    let focus = {
+        let id = id.clone();
+        link.callback(move |_: FocusEvent| Msg::FocusComponent(id.clone()))
+    };
+    let keys = {
+        let id = id.clone();
+        link.callback(move |event: KeyboardEvent| Msg::ComponentKey(id.clone(), event))
+    };
     html! {
         <g key={id.to_string()} class={class} transform={transform}
+           tabindex={(!props.read_only).then_some("0")} role="button" aria-pressed={selected.to_string()}
+           aria-label={format!("{} ({})", c.name, component_label(c))}
+           onfocus={focus} onkeydown={keys}
            data-testid={format!("component-{id}")} data-kind={kind.as_str()} data-fifo={fifo.to_string()}
            data-state={node_state}
            data-status={node.map(|n| if n.status == NodeStatus::NotReady { "NotReady" } else { "Ready" })}
@@ -647,12 +876,12 @@ fn view_component(
                 <rect class="accent" x="0" y="0" width="4" height={box_h.to_string()} rx="2" />
                 <g class="icon">{ kind_glyph(kind, 12.0, 9.0, 18.0) }</g>
                 { name_text(&c.name, name_y) }
-                { status_text(status_line(c, activity, props), status_y) }
+                { status_text(status_line(c, activity, props, lang), status_y) }
                 if fifo {
-                    { badges(&[("fifo", "FIFO".into())], &id, -7.0) }
+                    { badges(&[("fifo", lang.t(Text::BadgeFifo).into())], &id, -7.0) }
                 }
                 { badges(&tags, &id, box_h - 7.0) }
-                { node.and_then(|n| node_ring(n, cluster?, &rings)).unwrap_or_default() }
+                { node.and_then(|n| node_ring(n, cluster?, &rings, lang)).unwrap_or_default() }
             </g>
             { for chips }
             if !members.is_empty() {
@@ -710,7 +939,7 @@ fn pod_rows(pods: usize) -> usize {
 
 /// A small chip for one pod: its name's last part, coloured by its STATUS,
 /// hollow while not Ready; a crash-looping pod wears its back-off ring.
-fn pod_chip(pod: &PodView, x: f64, y: f64, chosen: bool, rings: &RingLengths, link: &html::Scope<Canvas>) -> Html {
+fn pod_chip(pod: &PodView, x: f64, y: f64, chosen: bool, rings: &RingLengths, link: &html::Scope<Canvas>, lang: Lang) -> Html {
     let suffix = pod.name.rsplit('-').next().unwrap_or(&pod.name);
     let status = pod.status.as_str();
     let press = {
@@ -721,21 +950,24 @@ fn pod_chip(pod: &PodView, x: f64, y: f64, chosen: bool, rings: &RingLengths, li
             Msg::PressPod(name.clone(), e)
         })
     };
-    let mut tip = format!("{} · {status}{}", pod.name, if pod.ready { " · Ready" } else { "" });
+    let mut tip = format!("{} · {status}", pod.name);
+    if pod.ready {
+        tip += &format!(" · {}", lang.t(Text::StatusReady));
+    }
     if let Some(ip) = &pod.ip {
         tip += &format!(" · {ip}");
     }
     if pod.restarts > 0 {
-        tip += &format!(" · {} restarts", pod.restarts);
+        tip += &format!(" · {}", lang.format(Text::PodRestarts, &[("n", &pod.restarts)]));
     }
-    tip += " — click: why here / why pending";
+    tip += &format!(" — {}", lang.t(Text::PodChipHint));
     // The engine gives what is left of the back-off, not its length: the
     // length starts at the initial back-off (10 s) and doubles per restart,
     // up to the cap (5 min).
     let backoff = pod.backoff_remaining_ms.map(|left| {
         let doublings = pod.restarts.saturating_sub(1).min(20);
         let total = rings.backoff_initial_ms.saturating_mul(1 << doublings).min(rings.backoff_max_ms).max(left);
-        ring(POD_CHIP_WIDTH, 0.0, 6.0, left, total, "ring-backoff", format!("restart in {} (back-off)", seconds(left)))
+        ring(POD_CHIP_WIDTH, 0.0, 6.0, left, total, "ring-backoff", lang.format(Text::RingBackoff, &[("time", &seconds(left))]))
     });
     html! {
         <g class={classes!("pod", format!("phase-{status}"), (!pod.ready).then_some("unready"), chosen.then_some("chosen"))}
@@ -751,18 +983,18 @@ fn pod_chip(pod: &PodView, x: f64, y: f64, chosen: bool, rings: &RingLengths, li
 
 /// A node that stopped reporting counts down to NotReady; a NotReady node
 /// counts down to its pods' eviction (the soonest).
-fn node_ring(node: &NodeView, cluster: &ClusterLive, rings: &RingLengths) -> Option<Html> {
+fn node_ring(node: &NodeView, cluster: &ClusterLive, rings: &RingLengths, lang: Lang) -> Option<Html> {
     if node.status == NodeStatus::NotReady {
         let (left, deployment) = cluster
             .pods_on(&node.name)
             .filter_map(|p| Some((p.eviction_in_ms?, p.deployment.as_str())))
             .min_by_key(|(left, _)| *left)?;
         let total = rings.toleration_of(deployment).max(left);
-        return Some(ring(BOX_WIDTH - 14.0, 14.0, 9.0, left, total, "ring-evict", format!("pods evicted in {}", seconds(left))));
+        return Some(ring(BOX_WIDTH - 14.0, 14.0, 9.0, left, total, "ring-evict", lang.format(Text::RingEvict, &[("time", &seconds(left))])));
     }
     let left = node.not_ready_in_ms.filter(|_| node.down)?;
     let total = rings.node_grace_ms.max(left);
-    Some(ring(BOX_WIDTH - 14.0, 14.0, 9.0, left, total, "ring-grace", format!("NotReady in {} (no status)", seconds(left))))
+    Some(ring(BOX_WIDTH - 14.0, 14.0, 9.0, left, total, "ring-grace", lang.format(Text::RingGrace, &[("time", &seconds(left))])))
 }
 
 fn seconds(ms: u64) -> String {
@@ -804,7 +1036,7 @@ const STATUS_CHARS_ON_BOX: usize = 26;
 
 fn status_text(status: String, y: f64) -> Html {
     let y = y.to_string();
-    if status.chars().count() > STATUS_CHARS_ON_BOX {
+    if width_units(&status) > STATUS_CHARS_ON_BOX {
         let width = format!("{}", BOX_WIDTH - 20.0);
         html! { <text class="status" x="12" y={y.clone()} textLength={width} lengthAdjust="spacingAndGlyphs">{ status }</text> }
     } else {
@@ -813,73 +1045,76 @@ fn status_text(status: String, y: f64) -> Html {
 }
 
 /// The one-line live status under a box's name.
-fn status_line(c: &Component, activity: &Activity, props: &CanvasProps) -> String {
+fn status_line(c: &Component, activity: &Activity, props: &CanvasProps, lang: Lang) -> String {
     let scenario = &props.scenario;
     if let Some(n) = props.live.node(&c.id) {
         // The API's word first; a dead machine the API still thinks Ready
         // has simply gone quiet.
-        let status = match (n.status, n.down) {
-            (NodeStatus::NotReady, _) => "NotReady",
-            (NodeStatus::Ready, true) => "Ready (silent)",
-            (NodeStatus::Ready, false) => "Ready",
-        };
-        return format!("{status} · {}{}", n.zone, if n.cordoned { " · cordoned" } else { "" });
+        let status = lang.t(match (n.status, n.down) {
+            (NodeStatus::NotReady, _) => Text::StatusNotReady,
+            (NodeStatus::Ready, true) => Text::StatusReadySilent,
+            (NodeStatus::Ready, false) => Text::StatusReady,
+        });
+        let line = if n.cordoned { Text::NodeLineCordoned } else { Text::NodeLine };
+        return lang.format(line, &[("status", &status), ("zone", &n.zone)]);
     }
     if let (Some(cluster), Spec::ControlPlane(_)) = (&props.live.cluster, &c.spec) {
         let cp = &cluster.control_plane;
-        let api = if cp.api_available { "API up" } else { "API down" };
-        return format!("{api} · etcd {}/{}", cp.etcd_members_up, cp.etcd_members);
+        let api = lang.t(if cp.api_available { Text::ApiUp } else { Text::ApiDown });
+        return lang.format(Text::ControlPlaneLine, &[("api", &api), ("up", &cp.etcd_members_up), ("members", &cp.etcd_members)]);
     }
     if activity.down {
-        return "down".into();
+        return lang.t(Text::StatusDown).into();
     }
     match &c.spec {
         Spec::Publisher(p) => {
-            let pattern = match p.pattern {
-                ArrivalPattern::Constant => "steady",
-                ArrivalPattern::Poisson => "Poisson",
-            };
-            format!("{} msg/s · {pattern}", format::number(p.rate_per_s))
+            let pattern = lang.t(match p.pattern {
+                ArrivalPattern::Constant => Text::StatusSteady,
+                ArrivalPattern::Poisson => Text::StatusPoisson,
+            });
+            lang.format(Text::PublisherLine, &[("rate", &format::number(p.rate_per_s)), ("pattern", &pattern)])
         }
         Spec::Topic(_) => {
             let subscribers = scenario.wires.iter().filter(|w| w.from == c.id).count();
             match (subscribers, activity.in_flight) {
-                (0, _) => "no subscribers".into(),
+                (0, _) => lang.t(Text::NoSubscribers).into(),
                 // The engine counts pushes waiting for a retry as in flight.
-                (n, 0) => format!("fans out to {n}"),
-                (n, retrying) => format!("fans out to {n} · {retrying} retrying"),
+                (n, 0) => lang.format(Text::FansOutTo, &[("n", &n)]),
+                (n, retrying) => lang.format(Text::FansOutRetrying, &[("n", &n), ("retrying", &retrying)]),
             }
         }
-        Spec::Queue(_) => format!("{} waiting · {} in flight", activity.waiting, activity.in_flight),
+        Spec::Queue(_) => {
+            lang.format(Text::QueueLine, &[("waiting", &activity.waiting), ("in_flight", &activity.in_flight)])
+        }
         Spec::Consumer(k) => {
             // On a deployment, its workers are whatever its Ready pods give it.
             let workers =
                 if activity.workers > 0 || k.runs_on.is_some() { activity.workers } else { k.concurrency * k.instances };
-            format!("busy {}/{workers}", activity.busy)
+            lang.format(Text::ConsumerLine, &[("busy", &activity.busy), ("workers", &workers)])
         }
-        Spec::Node(n) => format!("{} pods · {}", activity.busy, n.zone),
-        Spec::Deployment(_) => format!("ready {}/{}", activity.busy, activity.workers),
-        Spec::Service(_) => format!("{} endpoints", activity.busy),
-        Spec::Ingress(i) => format!("{} rules", i.rules.len()),
-        Spec::ControlPlane(cp) => format!("API up · etcd ×{}", cp.control_plane.etcd_members),
+        Spec::Node(n) => lang.format(Text::NodeSpecLine, &[("pods", &activity.busy), ("zone", &n.zone)]),
+        Spec::Deployment(_) => lang.format(Text::DeploymentLine, &[("ready", &activity.busy), ("total", &activity.workers)]),
+        Spec::Service(_) => lang.format(Text::ServiceLine, &[("n", &activity.busy)]),
+        Spec::Ingress(i) => lang.format(Text::IngressLine, &[("n", &i.rules.len())]),
+        Spec::ControlPlane(cp) => lang.format(Text::ControlPlaneIdleLine, &[("members", &cp.control_plane.etcd_members)]),
     }
 }
 
 /// What the engine says is unusual right now, as small tags on the box's
 /// bottom edge: throttled (amber), slowed by a fault (amber), delayed messages.
-fn live_badges(activity: &Activity) -> Vec<(&'static str, String)> {
+fn live_badges(activity: &Activity, lang: Lang) -> Vec<(&'static str, String)> {
     let mut badges = Vec::new();
     if activity.down {
         return badges;
     }
     if activity.delayed > 0 {
-        badges.push(("delayed", format!("{} delayed", activity.delayed)));
+        badges.push(("delayed", lang.format(Text::BadgeDelayed, &[("n", &activity.delayed)])));
     }
     if activity.slowed {
-        badges.push(("slowed", "slowed".into()));
+        badges.push(("slowed", lang.t(Text::BadgeSlowed).into()));
     }
     if activity.throttling {
-        badges.push(("throttled", "throttled".into()));
+        badges.push(("throttled", lang.t(Text::BadgeThrottled).into()));
     }
     badges
 }
@@ -890,8 +1125,8 @@ fn badges(tags: &[(&'static str, String)], id: &ComponentId, y: f64) -> Html {
     let mut right = BOX_WIDTH - 8.0;
     tags.iter()
         .map(|(name, text)| {
-            // 10.5 px bold text is about 6 px a character.
-            let width = 6.0 * text.chars().count() as f64 + 10.0;
+            // 10.5 px bold text is about 6 px a Latin character.
+            let width = 6.0 * width_units(text) as f64 + 10.0;
             right -= width;
             let x = right;
             right -= 4.0;
@@ -904,6 +1139,17 @@ fn badges(tags: &[(&'static str, String)], id: &ComponentId, y: f64) -> Html {
             }
         })
         .collect()
+}
+
+/// A text's width in Latin characters: a Hangul (or other full-width)
+/// character is about as wide as two, so Korean statuses and badges fit.
+fn width_units(text: &str) -> usize {
+    text.chars()
+        .map(|c| match c {
+            '\u{1100}'..='\u{11FF}' | '\u{2E80}'..='\u{A4CF}' | '\u{AC00}'..='\u{D7AF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FF60}' => 2,
+            _ => 1,
+        })
+        .sum()
 }
 
 fn shorten(text: &str, max_chars: usize) -> String {

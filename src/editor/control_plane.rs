@@ -4,6 +4,7 @@
 //! a member kills it, pressing it again revives it: the same faults as the
 //! faults strip, aimed at one part.
 
+use crate::i18n::{Lang, Text};
 use crate::live::ClusterLive;
 use fanout_engine::cluster::ControlPlaneConfig;
 use fanout_engine::scenario::{ComponentId, Fault};
@@ -29,8 +30,8 @@ pub struct Member {
 }
 
 /// The members of `id`'s control plane: live when a run exists, else as
-/// the settings start them (everything up).
-pub fn members(id: &ComponentId, config: &ControlPlaneConfig, live: Option<&ClusterLive>) -> Vec<Member> {
+/// the settings start them (everything up); their words in `lang`.
+pub fn members(id: &ComponentId, config: &ControlPlaneConfig, live: Option<&ClusterLive>, lang: Lang) -> Vec<Member> {
     let cp = live.map(|c| &c.control_plane);
     let etcd_up: Vec<bool> = cp.map_or_else(|| vec![true; config.etcd_members as usize], |cp| cp.etcd_members_state.clone());
     let members_up = etcd_up.iter().filter(|up| **up).count();
@@ -41,11 +42,11 @@ pub fn members(id: &ComponentId, config: &ControlPlaneConfig, live: Option<&Clus
         key: "apiserver".into(),
         label: "apiserver".into(),
         up: api_up,
-        detail: if api_up { "up".into() } else { "no quorum".into() },
+        detail: lang.t(if api_up { Text::MemberUp } else { Text::MemberNoQuorum }).into(),
         press: None,
-        tip: format!(
-            "kube-apiserver answers while etcd has a quorum: {quorum} of {} members up (now {members_up}). It follows etcd: revive members to bring it back.",
-            etcd_up.len()
+        tip: lang.format(
+            Text::ApiServerTip,
+            &[("quorum", &quorum), ("members", &etcd_up.len()), ("up", &members_up)],
         ),
     }];
     for (m, up) in etcd_up.iter().enumerate() {
@@ -54,27 +55,33 @@ pub fn members(id: &ComponentId, config: &ControlPlaneConfig, live: Option<&Clus
             key: format!("etcd-{m}"),
             label: format!("etcd-{m}"),
             up: *up,
-            detail: if !up { "down".into() } else if is_leader { "leader".into() } else { "up".into() },
+            detail: lang.t(if !up { Text::MemberDown } else if is_leader { Text::MemberLeader } else { Text::MemberUp }).into(),
             press: Some(if *up {
                 Fault::KillEtcdMember(id.clone(), m as u32)
             } else {
                 Fault::ReviveEtcdMember(id.clone(), m as u32)
             }),
-            tip: if *up {
-                format!("etcd member {m}{}: press to kill it", if is_leader { ", the leader" } else { ", a follower" })
-            } else {
-                format!("etcd member {m} is down: press to revive it")
-            },
+            tip: lang.format(
+                match (*up, is_leader) {
+                    (false, _) => Text::EtcdMemberDownTip,
+                    (true, true) => Text::EtcdLeaderTip,
+                    (true, false) => Text::EtcdFollowerTip,
+                },
+                &[("m", &m)],
+            ),
         });
     }
     let elected = |name: &str, replicas: u32, view: Option<&fanout_engine::cluster::ElectionView>, kill: Fault, revive: Fault| {
         let (up, total, leader, active) =
             view.map_or((replicas, replicas, Some(0), true), |v| (v.replicas_up, v.replicas, v.leader, v.active));
+        let counts: [(&str, &dyn std::fmt::Display); 2] = [("up", &up), ("total", &total)];
         let (detail, state) = match (up, leader) {
-            (0, _) => ("down".to_string(), "every replica is down".to_string()),
-            (_, Some(l)) if active => (format!("{up}/{total}"), format!("{up} of {total} replicas up, replica {l} leads")),
-            (_, Some(l)) => (format!("{up}/{total} idle"), format!("replica {l} leads but cannot reach the API")),
-            (_, None) => ("electing".to_string(), format!("{up} of {total} replicas up, electing a leader")),
+            (0, _) => (lang.t(Text::MemberDown).to_string(), lang.t(Text::EveryReplicaDown).to_string()),
+            (_, Some(l)) if active => {
+                (format!("{up}/{total}"), lang.format(Text::ReplicaLeads, &[counts[0], counts[1], ("leader", &l)]))
+            }
+            (_, Some(l)) => (lang.format(Text::MemberIdle, &counts), lang.format(Text::LeaderCannotReachApi, &[("leader", &l)])),
+            (_, None) => (lang.t(Text::MemberElecting).to_string(), lang.format(Text::ReplicasElecting, &counts)),
         };
         let short = name.trim_start_matches("kube-");
         Member {
@@ -82,11 +89,10 @@ pub fn members(id: &ComponentId, config: &ControlPlaneConfig, live: Option<&Clus
             label: if short == "controller-manager" { "controller-mgr".into() } else { short.into() },
             up: up > 0,
             detail,
-            tip: if up > 0 {
-                format!("{name}: {state}. Press to kill its leader (another replica takes over after the lease).")
-            } else {
-                format!("{name}: {state}. Press to bring every replica back.")
-            },
+            tip: lang.format(
+                if up > 0 { Text::ElectedKillTip } else { Text::ElectedReviveTip },
+                &[("name", &name), ("state", &state)],
+            ),
             press: Some(if up > 0 { kill } else { revive }),
         }
     };
@@ -142,7 +148,7 @@ mod tests {
     #[test]
     fn before_a_run_every_member_is_up_and_pressing_one_kills_it() {
         let id = ComponentId::new("control-plane");
-        let rows = members(&id, &ControlPlaneConfig::default(), None);
+        let rows = members(&id, &ControlPlaneConfig::default(), None, Lang::En);
         let keys: Vec<&str> = rows.iter().map(|m| m.key.as_str()).collect();
         assert_eq!(keys, ["apiserver", "etcd-0", "etcd-1", "etcd-2", "scheduler", "controller-manager"]);
         assert!(rows.iter().all(|m| m.up));

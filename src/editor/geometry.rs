@@ -150,6 +150,13 @@ pub fn dlq_curve(start: Point, dlq: &Component) -> WireCurve {
 /// Gap kept between a box and the canvas edge when placing or moving.
 pub const EDGE_MARGIN: f64 = 8.0;
 
+/// Keeps a box centre where the whole box stays visible in the part of the
+/// canvas on screen (after pan and zoom).
+pub fn clamp_centre_in(p: Point, shown: super::viewport::Visible) -> Point {
+    let inside = clamp_centre(Point::new(p.x - shown.left, p.y - shown.top), shown.width, shown.height);
+    Point::new((inside.x + shown.left).round(), (inside.y + shown.top).round())
+}
+
 /// Keeps a box centre where the whole box stays visible on a canvas of
 /// `width × height` (there is no panning yet, so a box dragged off the edge
 /// would be unreachable). A canvas too small for a box pins it to the margin.

@@ -5,6 +5,7 @@
 //! derived from settings, never edited by dragging, and carry no messages.
 
 use super::geometry::{Point, WireCurve, BOX_HEIGHT, BOX_WIDTH};
+use crate::i18n::{Lang, Text};
 use fanout_engine::scenario::{Component, ComponentId, Scenario, Spec};
 
 /// What a link says.
@@ -37,14 +38,15 @@ pub struct Link {
     pub explanation: String,
 }
 
-/// Every link the scenario's settings imply, in component order.
-pub fn cluster_links(scenario: &Scenario) -> Vec<Link> {
+/// Every link the scenario's settings imply, in component order, explained
+/// in `lang`.
+pub fn cluster_links(scenario: &Scenario, lang: Lang) -> Vec<Link> {
     let name = |id: &ComponentId| scenario.component(id).map_or_else(|| id.to_string(), |c| c.name.clone());
     let mut links = Vec::new();
     for c in &scenario.components {
         match &c.spec {
-            Spec::Consumer(config) => push_runs_on(&mut links, scenario, c, config.runs_on.as_ref(), &name),
-            Spec::Publisher(config) => push_runs_on(&mut links, scenario, c, config.runs_on.as_ref(), &name),
+            Spec::Consumer(config) => push_runs_on(&mut links, scenario, c, config.runs_on.as_ref(), &name, lang),
+            Spec::Publisher(config) => push_runs_on(&mut links, scenario, c, config.runs_on.as_ref(), &name, lang),
             Spec::Service(service) => {
                 for d in scenario.components.iter().filter(|d| matches!(d.spec, Spec::Deployment(_))) {
                     if selects(&service.selector, d) {
@@ -53,10 +55,7 @@ pub fn cluster_links(scenario: &Scenario) -> Vec<Link> {
                             to: d.id.clone(),
                             kind: LinkKind::Selects,
                             label: String::new(),
-                            explanation: format!(
-                                "{} sends its traffic to the Ready pods of {}: its selector matches their labels",
-                                c.name, d.name
-                            ),
+                            explanation: lang.format(Text::LinkSelects, &[("service", &c.name), ("deployment", &d.name)]),
                         });
                     }
                 }
@@ -70,7 +69,10 @@ pub fn cluster_links(scenario: &Scenario) -> Vec<Link> {
                     let label = format!("{}{}", rule.host, rule.path_prefix);
                     links.push(Link {
                         from: c.id.clone(),
-                        explanation: format!("{} routes requests for {label} to {}", c.name, name(&to)),
+                        explanation: lang.format(
+                            Text::LinkRoutes,
+                            &[("ingress", &c.name), ("rule", &label), ("service", &name(&to))],
+                        ),
                         to,
                         kind: LinkKind::Routes,
                         label,
@@ -89,6 +91,7 @@ fn push_runs_on(
     c: &Component,
     runs_on: Option<&ComponentId>,
     name: &dyn Fn(&ComponentId) -> String,
+    lang: Lang,
 ) {
     let Some(deployment) = runs_on.filter(|d| scenario.component(d).is_some()) else { return };
     links.push(Link {
@@ -96,11 +99,7 @@ fn push_runs_on(
         to: deployment.clone(),
         kind: LinkKind::RunsOn,
         label: String::new(),
-        explanation: format!(
-            "{} runs on {}: one instance per Running and Ready pod, wherever the pods are",
-            c.name,
-            name(deployment)
-        ),
+        explanation: lang.format(Text::LinkRunsOn, &[("name", &c.name), ("deployment", &name(deployment))]),
     });
 }
 
@@ -151,7 +150,7 @@ mod tests {
 
     #[test]
     fn the_zone_outage_links_consumers_to_their_deployments() {
-        let links = cluster_links(&preset("zone-outage"));
+        let links = cluster_links(&preset("zone-outage"), Lang::En);
         let runs_on: Vec<(&str, &str)> = links
             .iter()
             .filter(|l| l.kind == LinkKind::RunsOn)
@@ -162,7 +161,7 @@ mod tests {
 
     #[test]
     fn a_service_selects_the_deployment_its_selector_matches() {
-        let links = cluster_links(&preset("pod-failover"));
+        let links = cluster_links(&preset("pod-failover"), Lang::En);
         assert!(links.iter().any(|l| l.kind == LinkKind::Selects && l.from.as_str() == "web" && l.to.as_str() == "web-pods"));
     }
 

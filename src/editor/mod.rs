@@ -12,6 +12,7 @@ mod inspector;
 mod links;
 mod lists;
 mod palette;
+pub mod viewport;
 pub mod parse;
 
 pub use canvas::Canvas;
@@ -100,9 +101,37 @@ pub(crate) fn canvas_element() -> Option<web_sys::Element> {
     gloo_utils::document().query_selector("[data-testid=canvas]").ok().flatten()
 }
 
-/// The point in canvas coordinates under a pointer at client `(x, y)`, if it
-/// is over the canvas; also the canvas size, to keep boxes inside it.
-pub(crate) fn client_to_canvas(svg: &web_sys::Element, client_x: f64, client_y: f64) -> (Point, f64, f64) {
+/// The point in canvas coordinates under a pointer at client `(x, y)`, and
+/// the part of the canvas on screen (to keep boxes inside it), through the
+/// SVG's current `viewBox` (pan and zoom, or embed mode's fit).
+pub(crate) fn client_to_canvas(svg: &web_sys::Element, client_x: f64, client_y: f64) -> (Point, viewport::Visible) {
     let rect = svg.get_bounding_client_rect();
-    (Point::new(client_x - rect.left(), client_y - rect.top()), rect.width(), rect.height())
+    let fit = svg_fit(svg, &rect);
+    let css = Point::new(client_x - rect.left(), client_y - rect.top());
+    (viewport::to_canvas(fit, css), viewport::visible(fit, rect.width(), rect.height()))
+}
+
+/// The part of the canvas the SVG shows, in canvas units.
+pub(crate) fn visible_part(svg: &web_sys::Element) -> viewport::Visible {
+    let rect = svg.get_bounding_client_rect();
+    viewport::visible(svg_fit(svg, &rect), rect.width(), rect.height())
+}
+
+/// How the SVG's `viewBox` (if any) lands on its on-screen rectangle.
+fn svg_fit(svg: &web_sys::Element, rect: &web_sys::DomRect) -> crate::embed::Fit {
+    let view = svg.get_attribute("viewBox").and_then(|a| viewport::parse_view_box(&a));
+    viewport::fit_of(view, rect.width(), rect.height())
+}
+
+/// Moves keyboard focus to the inspector's first setting (Enter on a box),
+/// so a person working without a mouse goes straight on to edit it.
+pub(crate) fn focus_inspector() {
+    use wasm_bindgen::JsCast;
+    let first = gloo_utils::document()
+        .query_selector(".inspector-body input, .inspector-body select, .inspector-body textarea, .inspector-body button")
+        .ok()
+        .flatten();
+    if let Some(field) = first.and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = field.focus();
+    }
 }

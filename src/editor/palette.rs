@@ -82,8 +82,8 @@ impl Palette {
         if !svg.contains(Some(hit.unchecked_ref())) {
             return None;
         }
-        let (at, width, height) = client_to_canvas(&svg, p.x, p.y);
-        Some(geometry::clamp_centre(at, width, height))
+        let (at, shown) = client_to_canvas(&svg, p.x, p.y);
+        Some(geometry::clamp_centre_in(at, shown))
     }
 }
 

@@ -477,6 +477,31 @@ catalogue! {
     NarrateApiDown => "The API server is unavailable: etcd lost its quorum.", "API 서버를 쓸 수 없습니다: etcd가 과반수를 잃었습니다.";
     NarrateApiBack => "The API server is back.", "API 서버가 돌아왔습니다.";
     NarrateLosing => "Orders are being lost: {n} so far.", "주문이 유실되고 있습니다: 지금까지 {n}건.";
+
+    // Pan and zoom.
+    ZoomGroup => "Zoom", "확대/축소";
+    ZoomInTitle => "Zoom in (+; or the wheel over the canvas)", "확대 (+, 또는 캔버스 위에서 휠)";
+    ZoomOutTitle => "Zoom out (−)", "축소 (−)";
+    ZoomActualTitle => "Back to 100 % (0). Drag empty space to pan; pinch on a touch screen.", "100 %로 돌아가기 (0). 빈 곳을 드래그하면 이동하고, 터치 화면에서는 두 손가락으로 확대합니다.";
+    ZoomFit => "Fit", "맞춤";
+    ZoomFitTitle => "Show the whole diagram (F)", "다이어그램 전체 보기 (F)";
+
+    // The keyboard shortcuts overlay.
+    KeysButtonTitle => "Keyboard shortcuts (?)", "키보드 단축키 (?)";
+    KeysTitle => "Keyboard shortcuts", "키보드 단축키";
+    KeysTab => "Go from box to box on the canvas (the box reached is selected)", "캔버스의 상자를 차례로 이동 (도착한 상자가 선택됨)";
+    KeysArrows => "Move the selected box (with Shift: one grid cell)", "선택한 상자 옮기기 (Shift와 함께: 격자 한 칸)";
+    KeysEnter => "Edit the selected box's settings in the inspector", "선택한 상자의 설정을 인스펙터에서 편집";
+    KeysDelete => "Delete the selected box or wire", "선택한 상자나 연결선 삭제";
+    KeysEscape => "Deselect; close a dialog", "선택 해제, 대화 상자 닫기";
+    KeysUndo => "Undo", "실행 취소";
+    KeysRedo => "Redo", "다시 실행";
+    KeysSpace => "Play or pause", "재생 또는 일시 정지";
+    KeysKillRevive => "Kill or revive the selected component", "선택한 구성 요소 죽이기 또는 살리기";
+    KeysZoom => "Zoom in, zoom out, back to 100 %", "확대, 축소, 100 %로";
+    KeysFit => "Fit the whole diagram in view", "다이어그램 전체를 화면에 맞추기";
+    KeysLesson => "Next or previous lesson step (as slide clickers send)", "레슨의 다음 또는 이전 단계 (프레젠테이션 리모컨처럼)";
+    KeysHelp => "Show this list", "이 목록 보기";
     // The inspector's number settings: labels, units, where defaults come from, help.
     SetMaxReceives => "Max receives", "최대 수신 횟수";
     UnitReceives => "receives", "회";
@@ -903,6 +928,98 @@ catalogue! {
     RulesHelp => "Each rule sends requests for a host (or any host) whose path starts with a prefix to a Service.", "규칙마다, 호스트 (또는 모든 호스트)로 가고 경로가 접두사로 시작하는 요청을 서비스로 보냅니다.";
     AddRule => "Add rule", "규칙 추가";
     AddServiceFromPalette => "Add a Service from the palette first: every rule routes to one.", "먼저 팔레트에서 서비스를 추가하세요: 모든 규칙은 서비스로 보냅니다.";
+
+    // The canvas: its empty hint, the boxes' live status lines and badges,
+    // pod chips, countdown rings, ports, wires and the control plane's members.
+    EmptyCanvasHint => "Drag a publisher, a queue and a consumer here from the palette,", "팔레트에서 발행자, 큐, 컨슈머를 여기로 끌어다 놓고,";
+    EmptyCanvasHintWire => "then drag from a box's right-hand port to another box to wire them.", "상자 오른쪽의 포트에서 다른 상자까지 끌어서 연결하세요.";
+    FoldControlPlane => "Fold the control plane back into one box", "컨트롤 플레인을 다시 상자 하나로 접습니다";
+    ExpandControlPlane => "Show kube-apiserver, each etcd member, kube-scheduler and kube-controller-manager (press one to kill or revive it)",
+        "kube-apiserver, etcd 멤버 하나하나, kube-scheduler, kube-controller-manager를 펼쳐 보입니다 (하나를 누르면 죽이거나 살립니다)";
+    PortInTitle => "Drag from here to the box that should feed this one", "여기서부터 이 상자로 메세지를 보낼 상자까지 끌어서 연결하세요";
+    PortOutTitle => "Drag from here to another box to wire them", "여기서부터 다른 상자까지 끌어서 연결하세요";
+    FunnelTitle => "Filter policy: only messages where {policy}", "필터 정책: 이런 메세지만 전달합니다: {policy}";
+    WireTitle => "{from} → {to} · {latency} latency", "{from} → {to} · 지연 시간 {latency}";
+    DlqAfterRetries => "DLQ after retries", "재시도 후 DLQ";
+    DlqAfterReceive => "DLQ after {n} receive", "수신 {n}회 후 DLQ";
+    DlqAfterReceives => "DLQ after {n} receives", "수신 {n}회 후 DLQ";
+    StatusNotReady => "NotReady", same;
+    StatusReady => "Ready", same;
+    StatusReadySilent => "Ready (silent)", "Ready (보고 없음)";
+    NodeLine => "{status} · {zone}", same;
+    NodeLineCordoned => "{status} · {zone} · cordoned", "{status} · {zone} · 배치 중지됨";
+    ApiUp => "API up", "API 정상";
+    ApiDown => "API down", "API 중단";
+    ControlPlaneLine => "{api} · etcd {up}/{members}", same;
+    ControlPlaneIdleLine => "API up · etcd ×{members}", "API 정상 · etcd ×{members}";
+    StatusDown => "down", "죽음";
+    StatusSteady => "steady", "일정";
+    StatusPoisson => "Poisson", "포아송";
+    PublisherLine => "{rate} msg/s · {pattern}", "초당 {rate}건 · {pattern}";
+    NoSubscribers => "no subscribers", "구독자 없음";
+    FansOutTo => "fans out to {n}", "{n}곳으로 팬아웃";
+    FansOutRetrying => "fans out to {n} · {retrying} retrying", "{n}곳으로 팬아웃 · 재시도 {retrying}";
+    QueueLine => "{waiting} waiting · {in_flight} in flight", "대기 {waiting} · 이동 중 {in_flight}";
+    ConsumerLine => "busy {busy}/{workers}", "처리 중 {busy}/{workers}";
+    NodeSpecLine => "{pods} pods · {zone}", "Pod {pods}개 · {zone}";
+    DeploymentLine => "ready {ready}/{total}", "Ready {ready}/{total}";
+    ServiceLine => "{n} endpoints", "엔드포인트 {n}개";
+    IngressLine => "{n} rules", "규칙 {n}개";
+    BadgeFifo => "FIFO", same;
+    BadgePending => "{n} pending", "대기 중 {n}";
+    BadgeDelayed => "{n} delayed", "지연 {n}";
+    BadgeSlowed => "slowed", "느려짐";
+    BadgeThrottled => "throttled", "요청 거절";
+    PodRestarts => "{n} restarts", "재시작 {n}회";
+    PodChipHint => "click: why here / why pending", "클릭: 왜 여기에 / 왜 대기 중";
+    RingBackoff => "restart in {time} (back-off)", "{time} 뒤 재시작 (back-off)";
+    RingEvict => "pods evicted in {time}", "{time} 뒤 Pod 축출";
+    RingGrace => "NotReady in {time} (no status)", "{time} 뒤 NotReady (상태 보고 없음)";
+    LinkSelects => "{service} sends its traffic to the Ready pods of {deployment}: its selector matches their labels",
+        "{service}의 트래픽은 {deployment}의 Ready인 Pod로 갑니다: selector가 그 Pod들의 라벨에 맞습니다";
+    LinkRoutes => "{ingress} routes requests for {rule} to {service}", "{ingress}의 라우팅: {rule} 요청을 {service}에 보냅니다";
+    LinkRunsOn => "{name} runs on {deployment}: one instance per Running and Ready pod, wherever the pods are",
+        "{name}의 실행 위치: {deployment} — Pod가 어디에 있든 Running이면서 Ready인 Pod마다 인스턴스가 하나입니다";
+    MemberUp => "up", "정상";
+    MemberDown => "down", "죽음";
+    MemberNoQuorum => "no quorum", "과반수 없음";
+    MemberLeader => "leader", "리더";
+    MemberIdle => "{up}/{total} idle", "{up}/{total} 대기";
+    MemberElecting => "electing", "선출 중";
+    ApiServerTip => "kube-apiserver answers while etcd has a quorum: {quorum} of {members} members up (now {up}). It follows etcd: revive members to bring it back.",
+        "kube-apiserver는 etcd에 과반수가 있는 동안 응답합니다: 멤버 {members}개 중 {quorum}개가 살아 있어야 합니다 (지금 {up}개). etcd를 따르므로, 멤버를 살리면 돌아옵니다.";
+    EtcdLeaderTip => "etcd member {m}, the leader: press to kill it", "etcd 멤버 {m} (리더): 누르면 죽입니다";
+    EtcdFollowerTip => "etcd member {m}, a follower: press to kill it", "etcd 멤버 {m} (팔로워): 누르면 죽입니다";
+    EtcdMemberDownTip => "etcd member {m} is down: press to revive it", "etcd 멤버 {m}: 죽어 있습니다. 누르면 살립니다";
+    EveryReplicaDown => "every replica is down", "모든 replica가 죽었습니다";
+    ReplicaLeads => "{up} of {total} replicas up, replica {leader} leads", "replica {total}개 중 {up}개 살아 있음, 리더는 replica {leader}";
+    LeaderCannotReachApi => "replica {leader} leads but cannot reach the API", "replica {leader}: 리더이지만 API에 닿지 못합니다";
+    ReplicasElecting => "{up} of {total} replicas up, electing a leader", "replica {total}개 중 {up}개 살아 있음, 리더 선출 중";
+    ElectedKillTip => "{name}: {state}. Press to kill its leader (another replica takes over after the lease).",
+        "{name}: {state}. 누르면 리더를 죽입니다 (lease가 끝나면 다른 replica가 이어받습니다).";
+    ElectedReviveTip => "{name}: {state}. Press to bring every replica back.", "{name}: {state}. 누르면 모든 replica를 살립니다.";
+
+    // The lesson bar, and what the playback host says about a lesson.
+    LessonLabel => "Lesson", "레슨";
+    LessonGuidedTitle => "A guided lesson in {count} steps", "{count}단계로 안내하는 레슨";
+    LessonOffSteps => "Lesson · {count} steps", "레슨 · {count}단계";
+    LessonStartTitle => "Start the lesson (→ or Page Down): the run starts over at step 1", "레슨 시작 (→ 또는 Page Down): 실행이 1단계부터 다시 시작합니다";
+    LessonStart => "Start the lesson ›", "레슨 시작 ›";
+    LessonCheckTitle => "This step's check: {check} — {meaning}", "이 단계의 확인: {check} — {meaning}";
+    LessonCheckPending => "not decided yet: the step is still playing", "아직 판정 전: 이 단계가 아직 재생 중입니다";
+    LessonCheckPassed => "passed", "통과";
+    LessonCheckFailed => "failed", "실패";
+    LessonPreviousTitle => "Previous step (← or Page Up): replays the run from the start to that step", "이전 단계 (← 또는 Page Up): 처음부터 그 단계까지 실행을 다시 재생합니다";
+    LessonPrevious => "Previous step", "이전 단계";
+    LessonStepLabel => "Step {number} of {count}: replay it", "{count}단계 중 {number}단계: 다시 재생";
+    LessonStepTitle => "Step {number} of {count}. Press to replay it from its start.", "{count}단계 중 {number}단계. 누르면 이 단계를 처음부터 다시 재생합니다.";
+    LessonNextTitle => "Next step (→ or Page Down): applies its faults and plays to its end", "다음 단계 (→ 또는 Page Down): 그 단계의 장애를 일으키고 끝까지 재생합니다";
+    LessonNext => "Next step", "다음 단계";
+    LessonEndTitle => "Leave the lesson: every component shows again and the run plays on freely", "레슨 나가기: 모든 구성 요소가 다시 보이고 실행은 자유롭게 계속됩니다";
+    LessonEnd => "Leave the lesson", "레슨 나가기";
+    LessonStepRefused => "Lesson step {n}: {reason}", "레슨 {n}단계: {reason}";
+    EmbedStepMissing => "Fanout embed: step={step} is not a step of this lesson (it has {count}); starting at 1",
+        "Fanout 임베드: 이 레슨에는 step={step} 단계가 없습니다 ({count}단계까지 있음). 1단계부터 시작합니다";
 }
 
 #[cfg(test)]

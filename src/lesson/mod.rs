@@ -25,7 +25,7 @@ mod control;
 #[allow(unused_imports)]
 pub use control::{position, register_host, send, watch, LessonPosition, WatchHandle};
 use control::announce;
-use crate::i18n::{self, Lang};
+use crate::i18n::{self, Lang, Text};
 use fanout_engine::scenario::{CheckState, ComponentId, LessonStep, Scenario};
 use fanout_engine::sim::SimTime;
 use gloo_events::{EventListener, EventListenerOptions};
@@ -266,23 +266,24 @@ impl Component for LessonBar {
             return html! {};
         }
         let count = lesson.len();
-        let lang = self.lang.code();
+        let lang = self.lang;
+        let code = lang.code();
         let on_next = props.on_lesson.reform(|_: MouseEvent| LessonMsg::Next);
         let Some((here, step)) = props.step.and_then(|here| Some((here, lesson.get(here)?))) else {
             // Not started: the whole diagram shows and plays freely; the bar
             // offers the lesson with its first caption as a preview.
             return html! {
-                <section class="lesson-bar lesson-off" data-testid="lesson" data-active="false" aria-label="Lesson">
+                <section class="lesson-bar lesson-off" data-testid="lesson" data-active="false" aria-label={lang.t(Text::LessonLabel)}>
                     <span class="lesson-step" data-testid="lesson-step" data-value="0" data-count={count.to_string()}
-                          title={format!("A guided lesson in {count} steps")}>
-                        { format!("Lesson · {count} steps") }
+                          title={lang.format(Text::LessonGuidedTitle, &[("count", &count)])}>
+                        { lang.format(Text::LessonOffSteps, &[("count", &count)]) }
                     </span>
-                    <p class="lesson-caption" data-testid="lesson-caption" lang={lang}>
-                        { lesson[0].caption.text(lang).to_string() }
+                    <p class="lesson-caption" data-testid="lesson-caption" lang={code}>
+                        { lesson[0].caption.text(code).to_string() }
                     </p>
                     <button type="button" class="lesson-start" data-testid="lesson-start"
-                            title="Start the lesson (→ or Page Down): the run starts over at step 1"
-                            onclick={on_next}>{ "Start the lesson ›" }</button>
+                            title={lang.t(Text::LessonStartTitle)}
+                            onclick={on_next}>{ lang.t(Text::LessonStart) }</button>
                 </section>
             };
         };
@@ -293,39 +294,40 @@ impl Component for LessonBar {
         let check = step.check.as_ref().map(|check| {
             let state = props.check.unwrap_or(CheckState::Pending);
             let (mark, meaning) = match state {
-                CheckState::Pending => ("…", "not decided yet: the step is still playing"),
-                CheckState::Passed => ("✓", "passed"),
-                CheckState::Failed => ("✗", "failed"),
+                CheckState::Pending => ("…", Text::LessonCheckPending),
+                CheckState::Passed => ("✓", Text::LessonCheckPassed),
+                CheckState::Failed => ("✗", Text::LessonCheckFailed),
             };
+            let title = lang.format(Text::LessonCheckTitle, &[("check", &check.describe()), ("meaning", &lang.t(meaning))]);
             html! {
                 <span class={classes!("lesson-check", state.as_str())} data-testid="lesson-check"
-                      data-state={state.as_str()} title={format!("This step's check: {} — {meaning}", check.describe())}>
+                      data-state={state.as_str()} title={title}>
                     <span class="lesson-check-mark" aria-hidden="true">{ mark }</span>
                     { check.describe() }
                 </span>
             }
         });
         html! {
-            <section class="lesson-bar" data-testid="lesson" data-active="true" aria-label="Lesson">
+            <section class="lesson-bar" data-testid="lesson" data-active="true" aria-label={lang.t(Text::LessonLabel)}>
                 <button type="button" class="lesson-nav" data-testid="lesson-prev" disabled={here == 0}
-                        title="Previous step (← or Page Up): replays the run from the start to that step"
-                        aria-label="Previous step" onclick={on_previous}>{ "‹" }</button>
+                        title={lang.t(Text::LessonPreviousTitle)}
+                        aria-label={lang.t(Text::LessonPrevious)} onclick={on_previous}>{ "‹" }</button>
                 <button type="button" class="lesson-step" data-testid="lesson-step" data-value={number.to_string()}
-                        data-count={count.to_string()} aria-label={format!("Step {number} of {count}: replay it")}
-                        title={format!("Step {number} of {count}. Press to replay it from its start.")}
+                        data-count={count.to_string()} aria-label={lang.format(Text::LessonStepLabel, &[("number", &number), ("count", &count)])}
+                        title={lang.format(Text::LessonStepTitle, &[("number", &number), ("count", &count)])}
                         onclick={on_replay}>
                     { format!("{number} / {count}") }
                 </button>
-                <p class="lesson-caption" data-testid="lesson-caption" aria-live="polite" lang={lang}>
-                    { step.caption.text(lang).to_string() }
+                <p class="lesson-caption" data-testid="lesson-caption" aria-live="polite" lang={code}>
+                    { step.caption.text(code).to_string() }
                 </p>
                 { for check }
                 <button type="button" class="lesson-nav" data-testid="lesson-next" disabled={number == count}
-                        title="Next step (→ or Page Down): applies its faults and plays to its end"
-                        aria-label="Next step" onclick={on_next}>{ "›" }</button>
+                        title={lang.t(Text::LessonNextTitle)}
+                        aria-label={lang.t(Text::LessonNext)} onclick={on_next}>{ "›" }</button>
                 <button type="button" class="lesson-end" data-testid="lesson-end"
-                        title="Leave the lesson: every component shows again and the run plays on freely"
-                        aria-label="Leave the lesson" onclick={on_end}>{ "×" }</button>
+                        title={lang.t(Text::LessonEndTitle)}
+                        aria-label={lang.t(Text::LessonEnd)} onclick={on_end}>{ "×" }</button>
             </section>
         }
     }

@@ -25,7 +25,7 @@
 use super::transport::timeline_end_ms;
 use super::{Msg, Playback};
 use crate::embed::{self, Event, Finished, Transport, ViewBox};
-use crate::i18n::{self, Lang};
+use crate::i18n::{self, Lang, Text};
 use crate::lesson::{self, LessonMsg, LessonPosition, WatchHandle};
 use crate::panels::words::fault_words;
 use fanout_engine::scenario::{LessonStep, Scenario};
@@ -217,9 +217,9 @@ impl Playback {
         if count > 0 {
             let mut start = params.step.unwrap_or(1);
             if start > count {
-                web_sys::console::warn_1(&JsValue::from_str(&format!(
-                    "Fanout embed: step={start} is not a step of this lesson (it has {count}); starting at 1"
-                )));
+                let lang = i18n::current(ctx.link());
+                let warning = lang.format(Text::EmbedStepMissing, &[("step", &start), ("count", &count)]);
+                web_sys::console::warn_1(&JsValue::from_str(&warning));
                 start = 1;
             }
             self.lesson_update(ctx, LessonMsg::Goto(start - 1));

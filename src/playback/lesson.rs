@@ -18,6 +18,7 @@
 use super::overlay::{self, WireKind};
 use super::{Msg, Playback};
 use crate::editor::geometry::WireCurve;
+use crate::i18n::{self, Text};
 use crate::lesson::{current, LessonMsg};
 use fanout_engine::scenario::lesson::{evaluate, finish_step, start_step};
 use fanout_engine::scenario::{CheckState, ComponentId, Scenario};
@@ -69,7 +70,8 @@ impl Playback {
         }
         self.lesson.enter(&scenario, target, sim.now());
         if let Some(reason) = refused.first() {
-            ctx.props().on_error.emit(format!("Lesson step {}: {reason}", target + 1));
+            let lang = i18n::current(ctx.link());
+            ctx.props().on_error.emit(lang.format(Text::LessonStepRefused, &[("n", &(target + 1)), ("reason", reason)]));
         }
         self.paths = shown_paths(&scenario, &self.lesson.hidden());
         if self.lesson.wants_to_play() {
@@ -87,7 +89,8 @@ impl Playback {
         }
         if let Some(step) = current(scenario, 0) {
             if let Some(reason) = start_step(sim, step).first() {
-                ctx.props().on_error.emit(format!("Lesson step 1: {reason}"));
+                let lang = i18n::current(ctx.link());
+                ctx.props().on_error.emit(lang.format(Text::LessonStepRefused, &[("n", &1), ("reason", reason)]));
             }
         }
     }

@@ -12,8 +12,10 @@ mod placement;
 mod overlay;
 mod transport;
 
-use crate::editor::geometry::WireCurve;
+use crate::editor::geometry::{Point, WireCurve};
+use crate::editor::viewport;
 use crate::editor::{Canvas, Selection};
+use crate::embed::ViewBox;
 use crate::i18n::{self, Lang, Text};
 use crate::lesson::{LessonBar, LessonMsg, LessonState};
 use embed::{EmbedMsg, EmbedState};
@@ -98,8 +100,23 @@ pub enum Msg {
     Lesson(LessonMsg),
     /// Embed mode: the deck's commands, a hidden page, the loop.
     Embed(EmbedMsg),
+    /// The canvas was panned or zoomed by wheel, drag or pinch.
+    SetView(Option<ViewBox>),
+    /// A zoom button or key.
+    Zoom(Zoom),
     /// The interface's language changed: say everything again in it.
     LangChanged,
+}
+
+/// The zoom buttons' and keys' commands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Zoom {
+    In,
+    Out,
+    /// The whole diagram in view.
+    Fit,
+    /// 100 %: one canvas unit per CSS pixel.
+    Actual,
 }
 
 /// What the message inspector is open on.
@@ -159,6 +176,8 @@ pub struct Playback {
     lesson: LessonState,
     /// Embed mode (and the pause while the page is hidden).
     embed: EmbedState,
+    /// The editor's pan and zoom (`None`: one canvas unit per CSS pixel).
+    editor_view: Option<ViewBox>,
     overlay_ref: NodeRef,
     stage_ref: NodeRef,
     _listeners: Vec<EventListener>,
@@ -426,13 +445,51 @@ impl Playback {
         cluster.why_placement(pod.id)
     }
 
+    /// The view the canvas and the overlay show: embed mode's fit, or the
+    /// editor's pan and zoom.
+    fn view_box(&self) -> Option<ViewBox> {
+        if self.embed.enabled {
+            self.embed.view_box
+        } else {
+            self.editor_view
+        }
+    }
+
+    /// Zoom out, the zoom level (press: back to 100 %), zoom in, fit.
+    fn zoom_controls(&self, ctx: &Context<Self>) -> Html {
+        let link = ctx.link();
+        let lang = crate::i18n::current(link);
+        let (width, height) = self.stage_ref.cast::<web_sys::Element>().map_or((1.0, 1.0), |stage| {
+            let rect = stage.get_bounding_client_rect();
+            (rect.width(), rect.height())
+        });
+        let percent = viewport::percent(self.editor_view, width, height);
+        let button = |testid: &'static str, label: String, title: Text, zoom: Zoom| {
+            html! {
+                <button type="button" data-testid={testid} title={lang.t(title)} aria-label={lang.t(title)}
+                        onclick={link.callback(move |_| Msg::Zoom(zoom))}>{ label }</button>
+            }
+        };
+        html! {
+            <div class="zoom-controls" role="group" aria-label={lang.t(Text::ZoomGroup)}>
+                { button("zoom-out", "−".into(), Text::ZoomOutTitle, Zoom::Out) }
+                <button type="button" class="zoom-level" data-testid="zoom-level" data-value={percent.to_string()}
+                        title={lang.t(Text::ZoomActualTitle)} onclick={link.callback(|_| Msg::Zoom(Zoom::Actual))}>
+                    { format!("{percent} %") }
+                </button>
+                { button("zoom-in", "+".into(), Text::ZoomInTitle, Zoom::In) }
+                { button("zoom-fit", lang.t(Text::ZoomFit).into(), Text::ZoomFitTitle, Zoom::Fit) }
+            </div>
+        }
+    }
+
     fn draw_overlay(&self) {
         if let Some(canvas) = self.overlay_ref.cast::<HtmlCanvasElement>() {
             let highlight = match self.inspect {
                 Some(Inspect::Order(order)) => Some(order),
                 _ => None,
             };
-            let view_box = self.embed.view_box;
+            let view_box = self.view_box();
             overlay::draw(&canvas, self.sim.as_ref(), &self.paths, highlight, view_box, &mut self.dots.borrow_mut());
         }
     }
@@ -621,6 +678,7 @@ impl Component for Playback {
             wire_inputs: WireInputs::default(),
             lesson,
             embed: EmbedState::new(ctx),
+            editor_view: None,
             overlay_ref: NodeRef::default(),
             stage_ref: NodeRef::default(),
             _listeners: Vec::new(),
@@ -754,6 +812,25 @@ impl Component for Playback {
                 self.side_tab = tab;
                 changed
             }
+            Msg::SetView(view) => {
+                self.editor_view = view;
+                self.draw_overlay();
+                true
+            }
+            Msg::Zoom(zoom) => {
+                let Some(stage) = self.stage_ref.cast::<web_sys::Element>() else { return false };
+                let rect = stage.get_bounding_client_rect();
+                let (width, height) = (rect.width(), rect.height());
+                let centre = Point::new(width / 2.0, height / 2.0);
+                self.editor_view = match zoom {
+                    Zoom::In => Some(viewport::zoom_at(self.editor_view, width, height, centre, viewport::ZOOM_STEP)),
+                    Zoom::Out => Some(viewport::zoom_at(self.editor_view, width, height, centre, 1.0 / viewport::ZOOM_STEP)),
+                    Zoom::Fit => viewport::fit_scenario(&ctx.props().scenario, width, height),
+                    Zoom::Actual => None,
+                };
+                self.draw_overlay();
+                true
+            }
             Msg::Redraw => {
                 self.draw_overlay();
                 false
@@ -833,7 +910,11 @@ impl Component for Playback {
                     <Canvas scenario={scenario.clone()} selection={props.selection.clone()} hidden={self.lesson.hidden()}
                         live={self.live.clone()} on_edit={props.on_edit.clone()} on_select={props.on_select.clone()}
                         selected_pod={self.selected_pod.clone()} on_pod={link.callback(Msg::SelectPod)}
-                        on_fault={link.callback(Msg::Fault)} view_box={self.embed.view_box} read_only={self.embed.enabled} />
+                        on_fault={link.callback(Msg::Fault)} view_box={self.view_box()} read_only={self.embed.enabled}
+                        on_view={link.callback(Msg::SetView)} />
+                    if !self.embed.enabled {
+                        { self.zoom_controls(ctx) }
+                    }
                     <canvas class="message-overlay" ref={self.overlay_ref.clone()} aria-hidden="true"></canvas>
                     <ul class="dot-legend" aria-label={lang.t(Text::DotLegend)}>
                         { for WireKind::ALL.iter().map(|kind| html! {
@@ -904,6 +985,10 @@ impl Component for Playback {
                     " " => Msg::TogglePlay,
                     "k" | "K" => Msg::Kill,
                     "r" | "R" => Msg::Revive,
+                    "+" | "=" => Msg::Zoom(Zoom::In),
+                    "-" | "_" => Msg::Zoom(Zoom::Out),
+                    "0" => Msg::Zoom(Zoom::Actual),
+                    "f" | "F" => Msg::Zoom(Zoom::Fit),
                     _ => return,
                 };
                 // Space would otherwise scroll the page.
