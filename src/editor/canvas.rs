@@ -854,7 +854,15 @@ fn view_component(
     let fifo = is_fifo(&c.spec);
     let focus = {
         let id = id.clone();
-        link.callback(move |_: FocusEvent| Msg::FocusComponent(id.clone()))
+        // Only focus the keyboard brought (Tab) selects: a press focuses the
+        // box too, and a press on a pod chip inside it must not select the
+        // node instead of explaining the pod.
+        link.batch_callback(move |event: FocusEvent| {
+            let by_keyboard = event
+                .target_dyn_into::<Element>()
+                .is_some_and(|element| element.matches(":focus-visible").unwrap_or(false));
+            by_keyboard.then(|| Msg::FocusComponent(id.clone()))
+        })
     };
     let keys = {
         let id = id.clone();

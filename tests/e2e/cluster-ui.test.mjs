@@ -142,7 +142,8 @@ test('cluster ui: killing etcd members loses quorum, and kubectl-like faults are
   await until(page, 'the API to go down', async () => /API down/.test(await controlPlane.textContent()));
   await page.click(testId('component-shipping-pods'));
   await page.click(testId('kill-pod'));
-  await page.getByText(/API server is unavailable/).waitFor({ timeout: 5_000 });
+  // The banner says why; the narration region says it too, in its own words.
+  await page.locator(testId('error')).getByText(/API server is unavailable/).waitFor({ timeout: 5_000 });
   await page.click(testId('component-control-plane'));
   await page.click(testId('revive-etcd'));
   // A new etcd leader is elected as time runs.

@@ -87,8 +87,14 @@ export async function openAppInContext(context, pathAndHash = '/', options = {})
   // can in the gallery). `gallery: true` keeps it.
   if (!gallery) {
     await context.addInitScript(() => {
-      if (localStorage.getItem('fanout.gallery.at_start') === null) {
-        localStorage.setItem('fanout.gallery.at_start', 'off');
+      // Tests of blocked or full storage make these calls throw; the app
+      // must cope with that, and so must this helper.
+      try {
+        if (localStorage.getItem('fanout.gallery.at_start') === null) {
+          localStorage.setItem('fanout.gallery.at_start', 'off');
+        }
+      } catch {
+        // No storage: the gallery cannot be switched off this way.
       }
     });
   }
@@ -120,6 +126,12 @@ export async function openAppInContext(context, pathAndHash = '/', options = {})
     );
   }
   assertNoAppErrors(page);
+  // Without storage the landing gallery could not be switched off above:
+  // close it as a person would, so the test starts on the canvas.
+  if (!gallery && (await page.locator('[data-testid=gallery-panel]').count()) > 0) {
+    await page.click('[data-testid=gallery-close]');
+    await page.locator('[data-testid=gallery-panel]').waitFor({ state: 'detached', timeout: 5_000 });
+  }
   return page;
 }
 
