@@ -676,6 +676,10 @@ pub struct Simulation {
     /// Per cluster deployment: the consumer that serves requests routed to
     /// its pods (the first one running on it).
     serving_consumer: Vec<Option<Node>>,
+    /// A batch being deleted, copied out of its worker so the worker can
+    /// change meanwhile. Kept between deletes so the hot path does not
+    /// allocate (an allocation per delete cost more in wasm than natively).
+    deleting: Vec<Held>,
 }
 
 fn end_index(end: End) -> usize {
@@ -893,6 +897,7 @@ impl Simulation {
             records_written: 0,
             live_commands: Vec::new(),
             interventions: Vec::new(),
+            deleting: Vec::with_capacity(crate::scenario::validate::MAX_BATCH_SIZE as usize),
             watch: watch.map(|order| (order, Vec::new())),
             first_lost: None,
             first_duplicate: None,
@@ -2144,7 +2149,12 @@ impl Simulation {
             let sparse = q.config.receive_wait_ms == 0 && (q.visible_count() as usize) <= SHORT_POLL_SPARSE_VISIBLE;
             sparse && q.visible_count() > 0 && q.rng.below(q.visible_count() + 2) == 0
         };
-        let mut batch: Vec<Held> = Vec::new();
+        // Reuse the worker's own (empty) batch buffer: a fresh Vec per
+        // receive was an allocation on the hot path.
+        let mut batch = {
+            let state = &mut self.consumer(consumer).workers[worker as usize];
+            if state.batch.is_empty() { std::mem::take(&mut state.batch) } else { Vec::new() }
+        };
         while batch.len() < batch_size && self.queue(queue).in_flight < cap && !sparse_empty {
             let Some(r) = self.take_visible(queue, fifo, &batch) else { break };
             let (receives, order, group) = {
@@ -2185,6 +2195,10 @@ impl Simulation {
             }
         }
         if batch.is_empty() {
+            let state = &mut self.consumer(consumer).workers[worker as usize];
+            if state.batch.is_empty() {
+                state.batch = batch;
+            }
             return self.empty_receive(consumer, worker, queue);
         }
         let first_order = batch[0].order;
@@ -2736,19 +2750,26 @@ impl Simulation {
 
     fn on_delete_arrived(&mut self, w: WorkerRef, dropped: bool, index: Option<u32>) {
         let alive = self.current(w);
-        let batch: Vec<Held> = {
+        let mut batch = std::mem::take(&mut self.deleting);
+        batch.clear();
+        {
             let c = self.consumer(w.consumer);
             let state = &c.workers[w.worker as usize];
             match index {
-                Some(i) => state.batch.get(i as usize).copied().into_iter().collect(),
-                None => state.batch.clone(),
+                Some(i) => batch.extend(state.batch.get(i as usize).copied()),
+                None => batch.extend_from_slice(&state.batch),
             }
-        };
+        }
+        self.delete_batch(w, alive, dropped, index, &batch);
+        self.deleting = batch;
+    }
+
+    fn delete_batch(&mut self, w: WorkerRef, alive: bool, dropped: bool, index: Option<u32>, batch: &[Held]) {
         let Some((queue, _)) = self.consumer(w.consumer).workers[w.worker as usize].source else { return };
         if !alive || dropped {
             // The crash or the network took the call: the copies stay in
             // flight and come back after their visibility timeout.
-            for held in &batch {
+            for held in batch {
                 self.record_copy(TraceKind::DeleteLost, held.copy, w.consumer, NO_WIRE, 0);
             }
             if alive {
@@ -2768,7 +2789,7 @@ impl Simulation {
             self.events.push(arrive_at + ms(THROTTLE_BACKOFF_MS), Event::DeleteArrived { worker: retry, dropped, index });
             return;
         }
-        for Held { copy: r, receipt, .. } in batch {
+        for &Held { copy: r, receipt, .. } in batch {
             let Some(c) = self.copy(r) else { continue };
             if c.receipt != receipt {
                 // SQS: an old receipt handle may not delete; here it never
