@@ -3,7 +3,7 @@
 //! memory or fill the error banner with their text.
 
 use fanout_engine::scenario::codec::{
-    decode, encode, scenario_from_file_text, share_fragment, CodecError, LINK_FORMAT_VERSION, MAX_FILE_BYTES,
+    decode, encode, scenario_from_file_text, share_fragment, CodecError, LINK_DICTIONARY_2, LINK_FORMAT_VERSION, MAX_FILE_BYTES,
     MAX_JSON_BYTES, MAX_LINK_CHARS,
 };
 use fanout_engine::scenario::validate::{
@@ -246,7 +246,7 @@ fn encoding_is_deterministic_and_url_safe() {
     let scenario = topic_queues_scenario();
     let token = encode(&scenario);
     assert_eq!(encode(&scenario.clone()), token);
-    let payload = token.strip_prefix("1.").expect("the token starts with the format version");
+    let payload = token.strip_prefix(&format!("{LINK_FORMAT_VERSION}.")).expect("the token starts with the format version");
     assert!(payload.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'), "{payload}");
     assert_eq!(share_fragment(&scenario), format!("#s={token}"));
 }
@@ -304,6 +304,10 @@ const GOLDEN_LINKS: &[Golden] = &[
     // policies, redrive, runs_on and the scenario clock: every component
     // kind, setting and fault of that time. Its JSON was written by hand.
     Golden { stem: "v1-every-field", link_format: 1, schema: 1 },
+    // Format 2 (deflate after the frozen preset dictionary): the same every
+    // field document, and a preset's whole lesson as presets were then.
+    Golden { stem: "v2-every-field", link_format: 2, schema: 1 },
+    Golden { stem: "v2-zone-outage", link_format: 2, schema: 1 },
 ];
 
 /// The golden documents built in code (the others are hand-written JSON).
@@ -357,6 +361,15 @@ fn golden_links_still_open() {
         let expected = Scenario::from_json(&json).unwrap_or_else(|e| panic!("{}.json: {e}", golden.stem));
         assert_eq!(decoded, expected, "{}", golden.stem);
     }
+}
+
+/// Format 2's dictionary is part of every format 2 link: changing one byte
+/// would break them all. Improving it means a format 3.
+#[test]
+fn the_format_2_dictionary_is_frozen() {
+    let fnv1a = LINK_DICTIONARY_2.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3));
+    assert_eq!((LINK_DICTIONARY_2.len(), fnv1a), (29_793, 0x5717_d01c_d5eb_5204), "link_dictionary_2.bin changed");
+    assert!(std::str::from_utf8(LINK_DICTIONARY_2).is_ok());
 }
 
 #[test]
@@ -536,8 +549,14 @@ fn each_step_says_what_is_wrong() {
         ("hello world".into(), |e| matches!(e, CodecError::NotAFanoutLink)),
         ("https://fanout.example/".into(), |e| matches!(e, CodecError::NotAFanoutLink)),
         ("#s=abc".into(), |e| matches!(e, CodecError::NotAFanoutLink)),
-        ("#s=2.abc".into(), |e| matches!(e, CodecError::NewerVersion { version: 2 })),
+        ("#s=3.abc".into(), |e| matches!(e, CodecError::NewerVersion { version: 3 })),
         ("#s=1.".into(), |e| matches!(e, CodecError::CutShort)),
+        ("#s=2.".into(), |e| matches!(e, CodecError::CutShort)),
+        ("#s=2.abcde".into(), |e| matches!(e, CodecError::CutShort)),
+        // Format 2's payload follows its dictionary: garbage there is damage too.
+        (format!("2.{}", base64url(&[0xff; 16])), |e| matches!(e, CodecError::Damaged)),
+        // A back-reference further back than the dictionary and the payload reach.
+        (format!("2.{}", base64url(&far_reference())), |e| matches!(e, CodecError::Damaged)),
         ("#s=1.abc%20def".into(), |e| matches!(e, CodecError::BadCharacter { character: '%' })),
         ("#s=1.abc def".into(), |e| matches!(e, CodecError::BadCharacter { character: ' ' })),
         ("#s=1.Zm9v+/".into(), |e| matches!(e, CodecError::BadCharacter { character: '+' })),
@@ -862,6 +881,30 @@ fn a_deflate_bomb_stops_at_the_cap() {
     // Just under the cap it unpacks (and is then simply not a scenario).
     let link = format!("1.{}", base64url(&deflate_bomb(MAX_JSON_BYTES)));
     assert!(matches!(decode(&link), Err(CodecError::NotAScenario(_))));
+
+    // Format 2 has the same cap beyond its dictionary.
+    let link = format!("#s=2.{}", base64url(&deflate_bomb(unpacked_bytes)));
+    let (result, peak_bytes) = peak_heap_of(|| decode(&link));
+    assert!(matches!(assert_clear_error(result, &link), CodecError::TooLarge));
+    assert!(peak_bytes <= 3 * MAX_JSON_BYTES, "decoding the bomb held {peak_bytes} bytes at once");
+    let link = format!("2.{}", base64url(&deflate_bomb(MAX_JSON_BYTES)));
+    assert!(matches!(decode(&link), Err(CodecError::NotAScenario(_))));
+}
+
+/// A final fixed-Huffman block whose first symbol copies 3 bytes from
+/// 32,768 back: further than any link's dictionary and payload reach.
+fn far_reference() -> Vec<u8> {
+    let mut w = BitWriter::new();
+    w.bits(1, 1); // the final block
+    w.bits(1, 2); // fixed Huffman codes
+    // Length 3 is symbol 257: 7-bit code 0000001, written most significant
+    // bit first, as Huffman codes are.
+    w.code(0b000_0001, 7);
+    // Distance code 29 (24,577–32,768): 5-bit code 11101, then 13 extra bits.
+    w.code(0b11101, 5);
+    w.bits(32_768 - 24_577, 13);
+    w.code(0, 7); // end of block (symbol 256)
+    w.finish()
 }
 
 const PREFIX: &[u8] = br#"{"schema":1,"components":["#;
