@@ -434,7 +434,7 @@ test('the header’s Embed button gives an <iframe> that opens the current scena
   await loadPreset(page, 'sns-fanout');
   await page.click(testId('copy-embed'));
   const code = await page.locator(testId('embed-code')).inputValue();
-  assert.match(code, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?embed&amp;autoplay#s=1\.[\w-]+" width="800" height="450" title="[^"]+ — Fanout"/);
+  assert.match(code, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?embed&amp;autoplay#s=2\.[\w-]+" width="800" height="450" title="[^"]+ — Fanout"/);
   // The clipboard may refuse (it does here, without permission); the code
   // is shown anyway and nothing breaks (the page's errors are checked).
   const src = await page.evaluate((html) => new DOMParser().parseFromString(html, 'text/html').querySelector('iframe').src, code);

@@ -171,7 +171,7 @@ test('a share link opened in a fresh page restores the same scenario', async (t)
   await page.click(testId('share'));
   const link = await page.locator(testId('share-link')).inputValue();
   assert.ok(link.startsWith(BASE_URL), `${link} is not under ${BASE_URL}`);
-  assert.match(link, /#s=1\.[A-Za-z0-9_-]+$/);
+  assert.match(link, /#s=2\.[A-Za-z0-9_-]+$/);
   assert.equal(new URL(page.url()).hash, '', 'sharing does not change the current address');
 
   const layout = (p) =>
