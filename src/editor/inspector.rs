@@ -207,6 +207,7 @@ fn component_panel(c: &Component, props: &InspectorProps) -> Html {
             <TextField key={format!("{id}:name")} setting="name" label={lang.t(Text::FieldName)} value={c.name.clone()} inputmode="text"
                 help={lang.t(Text::FieldNameHelp)} on_commit={name_commit} />
             { settings }
+            { super::connections::connections(c, props) }
             <div class="inspector-actions">
                 <button type="button" class="button danger" data-testid="delete" onclick={on_delete}
                         title={lang.t(Text::DeleteComponentTitle)}>

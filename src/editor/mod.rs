@@ -10,6 +10,7 @@ pub mod geometry;
 mod icons;
 mod inspector;
 mod links;
+mod connections;
 mod lists;
 mod palette;
 pub mod viewport;

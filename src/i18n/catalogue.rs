@@ -489,7 +489,7 @@ catalogue! {
     // The keyboard shortcuts overlay.
     KeysButtonTitle => "Keyboard shortcuts (?)", "키보드 단축키 (?)";
     KeysTitle => "Keyboard shortcuts", "키보드 단축키";
-    KeysTab => "Go from box to box on the canvas (the box reached is selected)", "캔버스의 상자를 차례로 이동 (도착한 상자가 선택됨)";
+    KeysTab => "Go from box to box on the canvas (the box reached is selected); the inspector's Wires wire it to others", "캔버스의 상자를 차례로 이동 (도착한 상자가 선택됨). 인스펙터의 '연결'에서 다른 상자와 연결합니다";
     KeysArrows => "Move the selected box (with Shift: one grid cell)", "선택한 상자 옮기기 (Shift와 함께: 격자 한 칸)";
     KeysEnter => "Edit the selected box's settings in the inspector", "선택한 상자의 설정을 인스펙터에서 편집";
     KeysDelete => "Delete the selected box or wire", "선택한 상자나 연결선 삭제";
@@ -502,6 +502,16 @@ catalogue! {
     KeysFit => "Fit the whole diagram in view", "다이어그램 전체를 화면에 맞추기";
     KeysLesson => "Next or previous lesson step (as slide clickers send)", "레슨의 다음 또는 이전 단계 (프레젠테이션 리모컨처럼)";
     KeysHelp => "Show this list", "이 목록 보기";
+
+    // The inspector's wires of a box (wiring without a mouse).
+    GroupWires => "Wires", "연결";
+    NoWiresYet => "No wires yet.", "아직 연결이 없습니다.";
+    WireChoose => "Choose a box…", "상자 선택…";
+    WireToLabel => "Wire to", "보낼 곳 연결";
+    WireToHelp => "Draws a wire from this box to the one you choose (only boxes this one may feed are listed)", "이 상자에서 고른 상자로 연결선을 그립니다 (이 상자가 보낼 수 있는 상자만 나옵니다)";
+    WireFromLabel => "Wire from", "받을 곳 연결";
+    WireFromHelp => "Draws a wire from the box you choose into this one (only boxes that may feed this one are listed)", "고른 상자에서 이 상자로 연결선을 그립니다 (이 상자로 보낼 수 있는 상자만 나옵니다)";
+    WireLinkTitle => "Select this wire: its settings, and Delete removes it", "이 연결선 선택: 설정을 보고, Delete로 지웁니다";
     // The inspector's number settings: labels, units, where defaults come from, help.
     SetMaxReceives => "Max receives", "최대 수신 횟수";
     UnitReceives => "receives", "회";

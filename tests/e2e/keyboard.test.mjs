@@ -77,6 +77,38 @@ test('keyboard: tab to a box, move it with the arrows, edit it with Enter, undo 
   await page.waitForFunction(() => document.querySelector('[data-testid="component-shipping"]')?.textContent.includes('Shipping EU'));
 });
 
+test('keyboard: wire two boxes from the inspector, select the wire, delete it', async (t) => {
+  const page = await openApp(browser, '/', { t });
+  await loadPreset(page, 'direct-coupling');
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.locator(testId('component-storefront')).focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  await page.waitForSelector(`${testId('component-storefront')}.selected`);
+
+  // StoreFront's wires are listed; it is wired to both consumers already,
+  // so there is nothing left to wire it to.
+  assert.equal(await page.locator(testId('wire-link-storefront-shipping')).count(), 1);
+  assert.equal(await page.locator(testId('wire-to')).count(), 0);
+
+  // Select the wire to Shipping by keyboard and delete it.
+  await page.locator(testId('wire-link-storefront-shipping')).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`${testId('wire-storefront-shipping')}`, { state: 'attached' });
+  await page.keyboard.press('Delete');
+  await page.locator(testId('wire-storefront-shipping')).waitFor({ state: 'detached' });
+
+  // Shipping can be wired again from StoreFront's inspector.
+  await page.locator(testId('component-storefront')).focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  const wireTo = page.locator(testId('wire-to'));
+  await wireTo.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.locator(testId('wire-storefront-shipping')).waitFor({ state: 'attached' });
+  assert.equal(await wireTo.count(), 0, 'every allowed wire is drawn again');
+});
+
 test('keyboard: ? lists the shortcuts in the interface language, Escape closes the list', async (t) => {
   const page = await openApp(browser, '/', { t });
   await page.evaluate(() => document.activeElement?.blur());
