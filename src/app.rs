@@ -112,7 +112,7 @@ impl App {
                     self.selection = Some(Selection::Component(id));
                 }
             }
-            Err(reason) => self.error = Some(capitalise(&reason.to_string())),
+            Err(reason) => self.error = Some(self.lang.edit_error(&reason)),
         }
         true
     }
@@ -122,7 +122,7 @@ impl App {
     /// reason. The editor's own checks catch most of these first; this is
     /// the backstop.
     fn check_edit(&self, current: &Scenario, edit: &Edit) -> Result<(), String> {
-        match check_edit(current, edit) {
+        match check_edit(current, edit, self.lang) {
             Err(Refusal::Edit(reason)) => Err(reason),
             Err(Refusal::Invalid(first)) => Err(self.lang.format(Text::ChangeNotMade, &[("reason", &first)])),
             Ok(()) => Ok(()),
@@ -472,11 +472,12 @@ enum Refusal {
     Invalid(String),
 }
 
-/// See [`App::check_edit`]; the reasons are the engine's (English for now).
-fn check_edit(current: &Scenario, edit: &Edit) -> Result<(), Refusal> {
+/// See [`App::check_edit`]. A refused wire is said in the interface's
+/// language; the validation problems are the engine's English.
+fn check_edit(current: &Scenario, edit: &Edit, lang: Lang) -> Result<(), Refusal> {
     let mut candidate = current.clone();
     if let Err(reason) = apply(&mut candidate, edit.clone()) {
-        return Err(Refusal::Edit(capitalise(&reason.to_string())));
+        return Err(Refusal::Edit(lang.edit_error(&reason)));
     }
     match validate(&candidate) {
         Err(problems) if validate(current).is_ok() => {
@@ -486,11 +487,3 @@ fn check_edit(current: &Scenario, edit: &Edit) -> Result<(), Refusal> {
     }
 }
 
-/// Edit errors are phrased to follow a location; the banner shows them alone.
-fn capitalise(message: &str) -> String {
-    let mut chars = message.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}

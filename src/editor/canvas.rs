@@ -465,7 +465,7 @@ impl yew::Component for Canvas {
                             let (from, to) = if reverse { (target.id.clone(), anchor) } else { (anchor, target.id.clone()) };
                             match check_connect(&props.scenario, &from, &to) {
                                 Ok(()) => props.on_edit.emit(Edit::Connect { from, to }),
-                                Err(reason) => self.refuse(ctx, reason.to_string(), css_at, width),
+                                Err(reason) => self.refuse(ctx, self.lang.edit_error(&reason), css_at, width),
                             }
                         }
                         true

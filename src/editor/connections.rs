@@ -23,7 +23,7 @@ pub(super) fn connections(c: &Component, props: &InspectorProps) -> Html {
         let on_select = props.on_select.clone();
         html! {
             <li>
-                <button type="button" class="wire-link" data-testid={format!("wire-link-{}-{}", w.from, w.to)}
+                <button type="button" class="wire-link" data-testid={format!("inspector-wire-{}-{}", w.from, w.to)}
                         title={lang.t(Text::WireLinkTitle)}
                         onclick={Callback::from(move |_| on_select.emit(Some(selection.clone())))}>{ label }</button>
             </li>
@@ -71,8 +71,8 @@ pub(super) fn connections(c: &Component, props: &InspectorProps) -> Html {
                 } else {
                     <ul class="wire-links">{ for wires }</ul>
                 }
-                { chooser("wire-to", Text::WireToLabel, Text::WireToHelp, targets, true) }
-                { chooser("wire-from", Text::WireFromLabel, Text::WireFromHelp, sources, false) }
+                { chooser("connect-to", Text::WireToLabel, Text::WireToHelp, targets, true) }
+                { chooser("connect-from", Text::WireFromLabel, Text::WireFromHelp, sources, false) }
             </>
         },
     )

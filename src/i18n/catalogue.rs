@@ -512,6 +512,22 @@ catalogue! {
     WireFromLabel => "Wire from", "받을 곳 연결";
     WireFromHelp => "Draws a wire from the box you choose into this one (only boxes that may feed this one are listed)", "고른 상자에서 이 상자로 연결선을 그립니다 (이 상자로 보낼 수 있는 상자만 나옵니다)";
     WireLinkTitle => "Select this wire: its settings, and Delete removes it", "이 연결선 선택: 설정을 보고, Delete로 지웁니다";
+
+    // Wires the connection rules refuse (the engine's WireRefusal, said here).
+    WireToItself => "A component cannot be wired to itself.", "구성 요소를 자기 자신에 연결할 수 없습니다.";
+    WireAlreadyWired => "These two are already wired.", "이 둘은 이미 연결되어 있습니다.";
+    WireIntoPublisher => "A publisher is where orders start: nothing can deliver to it.", "발행자는 주문이 시작되는 곳이라, 무엇도 발행자에게 보낼 수 없습니다.";
+    WireFromConsumer => "A consumer only receives: it has no output to wire.", "컨슈머는 받기만 하므로 내보낼 연결이 없습니다.";
+    WireQueueToTopic => "A queue cannot push to a topic: SNS delivers into SQS, not the other way.", "큐는 토픽으로 보낼 수 없습니다: SNS가 SQS로 전달하지, 그 반대는 아닙니다.";
+    WireQueueToQueue => "A queue does not forward to another queue.", "큐는 다른 큐로 전달하지 않습니다.";
+    WireTopicToTopic => "A topic cannot subscribe to another topic.", "토픽은 다른 토픽을 구독할 수 없습니다.";
+    WireQueuePushes => "A queue does not push: its consumers poll it. Run the consumer on a deployment (runs_on) instead.", "큐는 밀어 보내지 않고 컨슈머가 가져갑니다. 대신 컨슈머를 Deployment에서 실행하세요 (runs_on).";
+    WireFromCluster => "A {kind} is part of the cluster: it sends no messages. Wire a publisher or topic to a service instead.", "{kind}: 클러스터의 일부라 메시지를 보내지 않습니다. 대신 발행자나 토픽을 서비스에 연결하세요.";
+    WireIntoCluster => "Messages cannot be wired to a {kind}: wire to a service, or run a consumer on a deployment (runs_on).", "{kind}(으)로는 메시지를 연결할 수 없습니다: 서비스에 연결하거나, 컨슈머를 Deployment에서 실행하세요 (runs_on).";
+    WireFifoTopicToStandardQueue => "A FIFO topic delivers only to FIFO queues.", "FIFO 토픽은 FIFO 큐로만 전달합니다.";
+    WireStandardQueueFromFifoTopic => "A FIFO queue can subscribe only to a FIFO topic.", "FIFO 큐는 FIFO 토픽만 구독할 수 있습니다.";
+    WireFifoTopicToConsumer => "A FIFO topic delivers only to FIFO queues, not straight to a consumer.", "FIFO 토픽은 FIFO 큐로만 전달하며, 컨슈머로 바로 보내지 않습니다.";
+    WireFifoTopicToServiceOrIngress => "A FIFO topic delivers only to FIFO queues, not to a service or an ingress.", "FIFO 토픽은 FIFO 큐로만 전달하며, 서비스나 Ingress로는 보내지 않습니다.";
     // The inspector's number settings: labels, units, where defaults come from, help.
     SetMaxReceives => "Max receives", "최대 수신 횟수";
     UnitReceives => "receives", "회";

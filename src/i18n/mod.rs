@@ -71,6 +71,39 @@ impl Lang {
         key.text(self)
     }
 
+    /// Why an edit was refused, in this language: a wire the connection
+    /// rules refuse is said from its reason; anything else keeps the
+    /// engine's English sentence, capitalised.
+    pub fn edit_error(self, error: &fanout_engine::scenario::EditError) -> String {
+        use fanout_engine::scenario::{EditError, WireRefusal as W};
+        let EditError::Wire(refusal) = error else {
+            let text = error.to_string();
+            let mut chars = text.chars();
+            return chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default();
+        };
+        let key = match refusal {
+            W::ToItself => Text::WireToItself,
+            W::AlreadyWired => Text::WireAlreadyWired,
+            W::IntoPublisher => Text::WireIntoPublisher,
+            W::FromConsumer => Text::WireFromConsumer,
+            W::QueueToTopic => Text::WireQueueToTopic,
+            W::QueueToQueue => Text::WireQueueToQueue,
+            W::TopicToTopic => Text::WireTopicToTopic,
+            W::QueuePushes => Text::WireQueuePushes,
+            W::FifoTopicToStandardQueue => Text::WireFifoTopicToStandardQueue,
+            W::StandardQueueFromFifoTopic => Text::WireStandardQueueFromFifoTopic,
+            W::FifoTopicToConsumer => Text::WireFifoTopicToConsumer,
+            W::FifoTopicToServiceOrIngress => Text::WireFifoTopicToServiceOrIngress,
+            W::FromCluster(kind) => {
+                return self.format(Text::WireFromCluster, &[("kind", &self.t(Text::kind(*kind, false)).to_lowercase())])
+            }
+            W::IntoCluster(kind) => {
+                return self.format(Text::WireIntoCluster, &[("kind", &self.t(Text::kind(*kind, false)).to_lowercase())])
+            }
+        };
+        self.t(key).to_string()
+    }
+
     /// The template `key` in this language with its `{placeholders}` filled:
     /// `lang.format(Text::OrdersWaiting, &[("n", &12)])`.
     pub fn format(self, key: Text, args: &[(&str, &dyn Display)]) -> String {

@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launch, loadPreset, openApp, openAppInContext, reloadApp, testId } from './lib.mjs';
+import { dragWire, launch, loadPreset, openApp, openAppInContext, reloadApp, testId } from './lib.mjs';
 
 let browser;
 before(async () => {
@@ -122,4 +122,14 @@ test('a browser whose language is Korean starts in Korean, and ?lang=en still op
 
   const english = await openAppInContext(page.context(), '/?lang=en');
   assert.equal((await labels(english)).playTitle, 'Play (Space)');
+});
+
+test('a refused wire says why in Korean, as the rules of the interface language say it', async (t) => {
+  const page = await openApp(browser, '/', { t, locale: 'ko-KR' });
+  await loadPreset(page, 'sns-sqs-per-service');
+  await dragWire(page, 'shipping-queue', 'accounting-queue');
+  const refusal = page.locator(testId('wire-refusal'));
+  await refusal.waitFor({ timeout: 5_000 });
+  assert.equal((await refusal.textContent()).trim(), '큐는 다른 큐로 전달하지 않습니다.');
+  assert.equal(await page.locator(testId('wire-shipping-queue-accounting-queue')).count(), 0);
 });

@@ -88,11 +88,11 @@ test('keyboard: wire two boxes from the inspector, select the wire, delete it', 
 
   // StoreFront's wires are listed; it is wired to both consumers already,
   // so there is nothing left to wire it to.
-  assert.equal(await page.locator(testId('wire-link-storefront-shipping')).count(), 1);
-  assert.equal(await page.locator(testId('wire-to')).count(), 0);
+  assert.equal(await page.locator(testId('inspector-wire-storefront-shipping')).count(), 1);
+  assert.equal(await page.locator(testId('connect-to')).count(), 0);
 
   // Select the wire to Shipping by keyboard and delete it.
-  await page.locator(testId('wire-link-storefront-shipping')).focus();
+  await page.locator(testId('inspector-wire-storefront-shipping')).focus();
   await page.keyboard.press('Enter');
   await page.waitForSelector(`${testId('wire-storefront-shipping')}`, { state: 'attached' });
   await page.keyboard.press('Delete');
@@ -102,7 +102,7 @@ test('keyboard: wire two boxes from the inspector, select the wire, delete it', 
   await page.locator(testId('component-storefront')).focus();
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Tab');
-  const wireTo = page.locator(testId('wire-to'));
+  const wireTo = page.locator(testId('connect-to'));
   await wireTo.focus();
   await page.keyboard.press('ArrowDown');
   await page.locator(testId('wire-storefront-shipping')).waitFor({ state: 'attached' });

@@ -461,7 +461,8 @@ fn cluster_components_and_faults_are_validated_with_clear_messages() {
         fanout_engine::scenario::ComponentKind::Publisher,
         fanout_engine::scenario::ComponentKind::Deployment,
     )
-    .unwrap_err();
+    .unwrap_err()
+    .to_string();
     assert!(err.contains("wire to a service"), "{err}");
     let _ = ms(0);
 }

@@ -516,8 +516,9 @@ mod tests {
 
     #[test]
     fn the_format_prefix_is_checked() {
-        assert_eq!(strip_format_version("1.abc").unwrap(), "abc");
-        assert!(matches!(strip_format_version("2.abc"), Err(CodecError::NewerVersion { version: 2 })));
+        assert_eq!(strip_format_version("1.abc").unwrap(), (1, "abc"));
+        assert_eq!(strip_format_version("2.abc").unwrap(), (2, "abc"));
+        assert!(matches!(strip_format_version("3.abc"), Err(CodecError::NewerVersion { version: 3 })));
         for garbage in ["abc", "0.abc", "x.abc", ".abc", "+2.abc", "99999999999999999999999.abc"] {
             assert!(matches!(strip_format_version(garbage), Err(CodecError::NotAFanoutLink)), "{garbage}");
         }

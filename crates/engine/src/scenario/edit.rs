@@ -46,6 +46,8 @@ pub enum EditError {
     DuplicateId(ComponentId),
     KindChanged(ComponentId),
     UnknownWire { from: ComponentId, to: ComponentId },
+    /// A wire the connection rules refuse.
+    Wire(WireRefusal),
     Refused(String),
 }
 
@@ -56,6 +58,7 @@ impl fmt::Display for EditError {
             EditError::DuplicateId(id) => write!(f, "a component called '{id}' already exists"),
             EditError::KindChanged(id) => write!(f, "'{id}' cannot change its kind"),
             EditError::UnknownWire { from, to } => write!(f, "there is no wire {from} → {to}"),
+            EditError::Wire(reason) => reason.fmt(f),
             EditError::Refused(reason) => f.write_str(reason),
         }
     }
@@ -63,61 +66,105 @@ impl fmt::Display for EditError {
 
 impl std::error::Error for EditError {}
 
+/// Why a wire between two components is refused. `Display` is the English
+/// sentence shown to the person who tried (and by the CLI); the app says
+/// the same in the interface's language from the variant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WireRefusal {
+    /// From a component to itself.
+    ToItself,
+    /// The two are wired already.
+    AlreadyWired,
+    IntoPublisher,
+    FromConsumer,
+    QueueToTopic,
+    QueueToQueue,
+    TopicToTopic,
+    /// A queue into a service or an ingress: queues are polled, not pushing.
+    QueuePushes,
+    /// From a cluster part (node, deployment, service, ingress, control plane).
+    FromCluster(ComponentKind),
+    /// Into a node, deployment or control plane.
+    IntoCluster(ComponentKind),
+    FifoTopicToStandardQueue,
+    StandardQueueFromFifoTopic,
+    FifoTopicToConsumer,
+    FifoTopicToServiceOrIngress,
+}
+
+impl fmt::Display for WireRefusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let queue_pushes =
+            "A queue does not push: its consumers poll it. Run the consumer on a deployment (runs_on) instead.";
+        match self {
+            WireRefusal::ToItself => f.write_str("A component cannot be wired to itself."),
+            WireRefusal::AlreadyWired => f.write_str("These two are already wired."),
+            WireRefusal::IntoPublisher => f.write_str("A publisher is where orders start: nothing can deliver to it."),
+            WireRefusal::FromConsumer => f.write_str("A consumer only receives: it has no output to wire."),
+            WireRefusal::QueueToTopic => {
+                f.write_str("A queue cannot push to a topic: SNS delivers into SQS, not the other way.")
+            }
+            WireRefusal::QueueToQueue => f.write_str("A queue does not forward to another queue."),
+            WireRefusal::TopicToTopic => f.write_str("A topic cannot subscribe to another topic."),
+            WireRefusal::QueuePushes => f.write_str(queue_pushes),
+            WireRefusal::FromCluster(kind) => write!(
+                f,
+                "A {} is part of the cluster: it sends no messages. Wire a publisher or topic to a service instead.",
+                kind.label().to_lowercase()
+            ),
+            WireRefusal::IntoCluster(kind) => write!(
+                f,
+                "Messages cannot be wired to a {}: wire to a service, or run a consumer on a deployment (runs_on).",
+                kind.label().to_lowercase()
+            ),
+            WireRefusal::FifoTopicToStandardQueue => f.write_str("A FIFO topic delivers only to FIFO queues."),
+            WireRefusal::StandardQueueFromFifoTopic => f.write_str("A FIFO queue can subscribe only to a FIFO topic."),
+            WireRefusal::FifoTopicToConsumer => {
+                f.write_str("A FIFO topic delivers only to FIFO queues, not straight to a consumer.")
+            }
+            WireRefusal::FifoTopicToServiceOrIngress => {
+                f.write_str("A FIFO topic delivers only to FIFO queues, not to a service or an ingress.")
+            }
+        }
+    }
+}
+
 /// Whether a wire from a `from` component to a `to` component makes sense.
 /// `Err` carries the reason shown to the person who tried.
-pub fn connection_rule(from: ComponentKind, to: ComponentKind) -> Result<(), String> {
+pub fn connection_rule(from: ComponentKind, to: ComponentKind) -> Result<(), WireRefusal> {
     use ComponentKind::*;
     match (from, to) {
-        (_, Publisher) => Err("A publisher is where orders start: nothing can deliver to it.".into()),
-        (Consumer, _) => Err("A consumer only receives: it has no output to wire.".into()),
-        (Queue, Topic) => {
-            Err("A queue cannot push to a topic: SNS delivers into SQS, not the other way.".into())
-        }
-        (Queue, Queue) => Err("A queue does not forward to another queue.".into()),
-        (Topic, Topic) => Err("A topic cannot subscribe to another topic.".into()),
-        (Publisher, Topic | Queue | Consumer) | (Topic, Queue | Consumer) | (Queue, Consumer) => {
-            Ok(())
-        }
+        (_, Publisher) => Err(WireRefusal::IntoPublisher),
+        (Consumer, _) => Err(WireRefusal::FromConsumer),
+        (Queue, Topic) => Err(WireRefusal::QueueToTopic),
+        (Queue, Queue) => Err(WireRefusal::QueueToQueue),
+        (Topic, Topic) => Err(WireRefusal::TopicToTopic),
+        (Publisher, Topic | Queue | Consumer) | (Topic, Queue | Consumer) | (Queue, Consumer) => Ok(()),
         // An HTTP call to a Service: kube-proxy picks a Ready pod.
         (Publisher | Topic, Service) => Ok(()),
         // An HTTP request through an Ingress: its rules pick the Service by
         // the wire's host and path.
         (Publisher | Topic, Ingress) => Ok(()),
-        (Queue, Service) => Err(
-            "A queue does not push: its consumers poll it. Run the consumer on a deployment (runs_on) instead."
-                .into(),
-        ),
-        (Node | Deployment | Service | Ingress | ControlPlane, _) => Err(format!(
-            "A {} is part of the cluster: it sends no messages. Wire a publisher or topic to a service instead.",
-            from.label().to_lowercase()
-        )),
-        (Queue, Ingress) => Err(
-            "A queue does not push: its consumers poll it. Run the consumer on a deployment (runs_on) instead."
-                .into(),
-        ),
-        (_, Node | Deployment | ControlPlane) => Err(format!(
-            "Messages cannot be wired to a {}: wire to a service, or run a consumer on a deployment (runs_on).",
-            to.label().to_lowercase()
-        )),
+        (Queue, Service | Ingress) => Err(WireRefusal::QueuePushes),
+        (Node | Deployment | Service | Ingress | ControlPlane, _) => Err(WireRefusal::FromCluster(from)),
+        (_, Node | Deployment | ControlPlane) => Err(WireRefusal::IntoCluster(to)),
     }
 }
 
 /// Whether a wire between these two components makes sense, looking at
 /// their settings too: FIFO topics deliver only to FIFO queues, and a FIFO
 /// queue can subscribe only to a FIFO topic.
-pub fn component_connection_rule(from: &Component, to: &Component) -> Result<(), String> {
+pub fn component_connection_rule(from: &Component, to: &Component) -> Result<(), WireRefusal> {
     connection_rule(from.kind(), to.kind())?;
     match (&from.spec, &to.spec) {
         (Spec::Topic(topic), Spec::Queue(queue)) if topic.fifo != queue.fifo => Err(if topic.fifo {
-            "A FIFO topic delivers only to FIFO queues.".into()
+            WireRefusal::FifoTopicToStandardQueue
         } else {
-            "A FIFO queue can subscribe only to a FIFO topic.".into()
+            WireRefusal::StandardQueueFromFifoTopic
         }),
-        (Spec::Topic(topic), Spec::Consumer(_)) if topic.fifo => {
-            Err("A FIFO topic delivers only to FIFO queues, not straight to a consumer.".into())
-        }
+        (Spec::Topic(topic), Spec::Consumer(_)) if topic.fifo => Err(WireRefusal::FifoTopicToConsumer),
         (Spec::Topic(topic), Spec::Service(_) | Spec::Ingress(_)) if topic.fifo => {
-            Err("A FIFO topic delivers only to FIFO queues, not to a service or an ingress.".into())
+            Err(WireRefusal::FifoTopicToServiceOrIngress)
         }
         _ => Ok(()),
     }
@@ -127,13 +174,13 @@ pub fn component_connection_rule(from: &Component, to: &Component) -> Result<(),
 /// may connect, it is not a loop onto itself and not a duplicate.
 pub fn check_connect(scenario: &Scenario, from: &ComponentId, to: &ComponentId) -> Result<(), EditError> {
     if from == to {
-        return Err(EditError::Refused("A component cannot be wired to itself.".into()));
+        return Err(EditError::Wire(WireRefusal::ToItself));
     }
     let from_component = scenario.component(from).ok_or_else(|| EditError::UnknownComponent(from.clone()))?;
     let to_component = scenario.component(to).ok_or_else(|| EditError::UnknownComponent(to.clone()))?;
-    component_connection_rule(from_component, to_component).map_err(EditError::Refused)?;
+    component_connection_rule(from_component, to_component).map_err(EditError::Wire)?;
     if scenario.has_wire(from, to) {
-        return Err(EditError::Refused("These two are already wired.".into()));
+        return Err(EditError::Wire(WireRefusal::AlreadyWired));
     }
     Ok(())
 }
@@ -362,7 +409,7 @@ mod tests {
 
         for (from, to) in [(&consumer, &publisher), (&queue, &topic), (&publisher, &publisher)] {
             let err = h.apply(Edit::Connect { from: from.clone(), to: to.clone() }).unwrap_err();
-            assert!(matches!(err, EditError::Refused(_)), "{from} → {to} should be refused");
+            assert!(matches!(err, EditError::Wire(_)), "{from} → {to} should be refused");
         }
         h.apply(Edit::Connect { from: publisher.clone(), to: topic.clone() }).unwrap();
         h.apply(Edit::Connect { from: topic.clone(), to: queue.clone() }).unwrap();

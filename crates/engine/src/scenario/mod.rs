@@ -20,7 +20,7 @@ use crate::cluster::{
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-pub use edit::{apply, component_connection_rule, connection_rule, Edit, EditError, History};
+pub use edit::{apply, component_connection_rule, connection_rule, Edit, EditError, History, WireRefusal};
 pub use lesson::{Caption, Check, CheckState, LessonStep, Metric};
 pub use validate::{validate, ValidationError};
 

@@ -326,7 +326,7 @@ pub fn validate(scenario: &Scenario) -> Result<(), Vec<ValidationError>> {
             if w.from == w.to {
                 fail(&at, "a component cannot be wired to itself".into());
             } else if let Err(reason) = component_connection_rule(from, to) {
-                fail(&at, reason);
+                fail(&at, reason.to_string());
             }
             let into_ingress = to.kind() == ComponentKind::Ingress;
             let request_set = !w.host.is_empty() || w.path != DEFAULT_REQUEST_PATH;
