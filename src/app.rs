@@ -135,20 +135,21 @@ impl Component for App {
     type Properties = ();
 
     fn create(ctx: &Context<Self>) -> Self {
+        // First, so that what cannot be opened at start is said in it.
+        let lang = i18n::initial_lang();
+        i18n::show_in_document(lang);
         let storage_allowed = !autosave::is_embedded();
-        let stored = if storage_allowed { autosave::read_stored() } else { Stored::Nothing };
+        let stored = if storage_allowed { autosave::read_stored(lang) } else { Stored::Nothing };
         // An embed may name a preset instead of carrying a share link.
         let embed = embed::is_embed();
         embed::mark_document();
         let preset = embed::params().preset.filter(|_| embed).and_then(|name| embed::preset_scenario(&name)).map(Ok);
-        let start = autosave::start(stored, scenario_from_location().or(preset), is_own_work);
-        let autosave = Autosave::new(storage_allowed, &start.scenario, ctx.link().callback(Msg::ShowError));
+        let start = autosave::start(stored, scenario_from_location(lang).or(preset), is_own_work);
+        let autosave = Autosave::new(storage_allowed, &start.scenario, ctx.link().callback(Msg::ShowError), lang);
         // An empty canvas at start (no saved work, no link) lands on the gallery.
         let gallery_open =
             !embed && start.offered_link.is_none() && start.scenario.components.is_empty() && gallery::opens_at_start();
         let history = History::new(start.scenario);
-        let lang = i18n::initial_lang();
-        i18n::show_in_document(lang);
         App {
             lang,
             scenario: Rc::new(history.current().clone()),
@@ -161,7 +162,7 @@ impl Component for App {
             embed,
             gallery_open,
             shortcuts_open: false,
-            _embed_messages: embed::listen(ctx.link().callback(Msg::Load)),
+            _embed_messages: embed::listen(ctx.link().callback(Msg::Load), lang),
             _keys: listen_for_shortcuts(ctx.link().clone()),
         }
     }
@@ -260,6 +261,7 @@ impl Component for App {
                 i18n::remember(lang);
                 let changed = self.lang != lang;
                 self.lang = lang;
+                self.autosave.set_lang(lang);
                 changed
             }
         }

@@ -21,6 +21,7 @@
 //! save says once that work will not be kept. Embedded copies (`?embed`) in
 //! slides neither read nor write the learner's autosave.
 
+use crate::i18n::{Lang, Text};
 use fanout_engine::scenario::codec::scenario_from_file_text;
 use fanout_engine::scenario::Scenario;
 use gloo_events::EventListener;
@@ -91,28 +92,17 @@ pub fn start(
     }
 }
 
-/// Reads an entry's text: the scenario, or why it cannot be opened. The
-/// message leaves the entry's fate to [`unreadable_message`].
-pub fn parse_entry(text: &str) -> Result<Scenario, String> {
-    scenario_from_file_text(text).map_err(|error| error.to_string())
+/// Reads an entry's text: the scenario, or why it cannot be opened (in
+/// `lang`). The message leaves the entry's fate to [`unreadable_message`].
+pub fn parse_entry(text: &str, lang: Lang) -> Result<Scenario, String> {
+    scenario_from_file_text(text).map_err(|error| lang.codec_error(&error))
 }
 
 /// The banner for an autosave that could not be opened.
-pub fn unreadable_message(reason: &str, copied: bool) -> String {
-    let copy = if copied {
-        format!(" A copy is also kept in this browser's storage under '{UNREADABLE_COPY_KEY}'.")
-    } else {
-        String::new()
-    };
-    format!(
-        "The work autosaved in this browser could not be opened. {reason} It is left as it is until you change \
-         something here; then the new work is saved in its place.{copy}"
-    )
+pub fn unreadable_message(reason: &str, copied: bool, lang: Lang) -> String {
+    let copy = if copied { lang.format(Text::AutosaveCopyKept, &[("key", &UNREADABLE_COPY_KEY)]) } else { String::new() };
+    lang.format(Text::AutosaveUnreadable, &[("reason", &reason), ("copy", &copy)])
 }
-
-/// Said once, at the first save the browser refuses.
-pub const CANNOT_SAVE_MESSAGE: &str = "This browser does not let Fanout save your work (storage is blocked or \
-    full), so it will not be here when you come back. Use Share or Export to keep it.";
 
 /// Whether the page is an embedded copy (`?embed`, or `embed` among the
 /// fragment's parameters): a slide's scenario must neither ask about nor
@@ -133,15 +123,15 @@ fn storage() -> Option<web_sys::Storage> {
 }
 
 /// Reads the autosave. An unreadable entry is copied aside (never deleted)
-/// and reported; missing or blocked storage reads as nothing saved.
-pub fn read_stored() -> Stored {
+/// and reported in `lang`; missing or blocked storage reads as nothing saved.
+pub fn read_stored(lang: Lang) -> Stored {
     let Some(storage) = storage() else { return Stored::Nothing };
     let Ok(Some(text)) = storage.get_item(AUTOSAVE_KEY) else { return Stored::Nothing };
-    match parse_entry(&text) {
+    match parse_entry(&text, lang) {
         Ok(scenario) => Stored::Scenario(scenario),
         Err(reason) => {
             let copied = storage.set_item(UNREADABLE_COPY_KEY, &text).is_ok();
-            Stored::Unreadable(unreadable_message(&reason, copied))
+            Stored::Unreadable(unreadable_message(&reason, copied, lang))
         }
     }
 }
@@ -159,6 +149,8 @@ struct State {
     on_error: Callback<String>,
     /// Whether a refused save has been reported already.
     warned: bool,
+    /// The language a refused save is reported in.
+    lang: Lang,
 }
 
 impl State {
@@ -174,7 +166,8 @@ impl State {
             _ if self.warned => {}
             _ => {
                 self.warned = true;
-                self.on_error.emit(CANNOT_SAVE_MESSAGE.to_string());
+                // Said once, at the first save the browser refuses.
+                self.on_error.emit(self.lang.t(Text::CannotSave).to_string());
             }
         }
     }
@@ -188,8 +181,9 @@ pub struct Autosave {
 
 impl Autosave {
     /// `opened_with` is the document the app starts with: it is not written
-    /// until it changes. `enabled: false` never touches storage.
-    pub fn new(enabled: bool, opened_with: &Scenario, on_error: Callback<String>) -> Self {
+    /// until it changes. `enabled: false` never touches storage. A refused
+    /// save is reported through `on_error` in `lang` (see [`Autosave::set_lang`]).
+    pub fn new(enabled: bool, opened_with: &Scenario, on_error: Callback<String>, lang: Lang) -> Self {
         let state = Rc::new(RefCell::new(State {
             enabled,
             saved_json: None,
@@ -198,6 +192,7 @@ impl Autosave {
             timer: None,
             on_error,
             warned: false,
+            lang,
         }));
         let mut listeners = Vec::new();
         if enabled {
@@ -233,6 +228,11 @@ impl Autosave {
         let weak = Rc::downgrade(&self.state);
         // Replacing the timer cancels the previous one.
         state.timer = Some(Timeout::new(SAVE_DELAY_MS, move || flush(&weak)));
+    }
+
+    /// The interface's language changed: a refused save is reported in it.
+    pub fn set_lang(&self, lang: Lang) {
+        self.state.borrow_mut().lang = lang;
     }
 
     /// A shared scenario is about to replace the document: what is pending is
@@ -311,8 +311,8 @@ mod tests {
 
     #[test]
     fn an_unreadable_entry_is_reported_and_the_app_starts_usable() {
-        let reason = parse_entry("{ not json").unwrap_err();
-        let message = unreadable_message(&reason, true);
+        let reason = parse_entry("{ not json", Lang::En).unwrap_err();
+        let message = unreadable_message(&reason, true, Lang::En);
         let start = start(Stored::Unreadable(message.clone()), None, own_unless_empty);
         assert_eq!(start, Start { scenario: Scenario::default(), error: Some(message.clone()), offered_link: None });
         assert!(message.contains("could not be opened"), "{message}");
@@ -331,11 +331,32 @@ mod tests {
     }
 
     #[test]
+    fn messages_keep_their_english_and_read_in_korean() {
+        assert_eq!(
+            unreadable_message("Damaged.", true, Lang::En),
+            "The work autosaved in this browser could not be opened. Damaged. It is left as it is until you change \
+             something here; then the new work is saved in its place. A copy is also kept in this browser's storage \
+             under 'fanout.autosave.v1.unreadable'."
+        );
+        assert!(unreadable_message("Damaged.", false, Lang::En).ends_with("saved in its place."));
+        assert_eq!(
+            Lang::En.t(Text::CannotSave),
+            "This browser does not let Fanout save your work (storage is blocked or full), so it will not be here \
+             when you come back. Use Share or Export to keep it."
+        );
+        let reason = parse_entry("{ not json", Lang::Ko).unwrap_err();
+        assert!(reason.starts_with("Fanout 시나리오가 아닙니다: "), "{reason}");
+        let korean = unreadable_message(&reason, true, Lang::Ko);
+        assert!(korean.starts_with("이 브라우저에 자동 저장된 작업을 열 수 없습니다. Fanout"), "{korean}");
+        assert!(korean.contains(UNREADABLE_COPY_KEY), "{korean}");
+    }
+
+    #[test]
     fn an_entry_from_a_newer_fanout_says_so() {
         let newer = r#"{"schema": 99, "title": "From the future", "holograms": []}"#;
-        let reason = parse_entry(newer).unwrap_err();
+        let reason = parse_entry(newer, Lang::En).unwrap_err();
         assert!(reason.contains("newer version of Fanout"), "{reason}");
         let json = serde_json::to_string(&work("Mine")).unwrap();
-        assert_eq!(parse_entry(&json), Ok(work("Mine")));
+        assert_eq!(parse_entry(&json, Lang::En), Ok(work("Mine")));
     }
 }

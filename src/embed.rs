@@ -23,6 +23,7 @@
 //! `crate::lesson`'s seam, and the app shell loads scenarios.
 
 use crate::editor::geometry::{redrive_curve, BOX_HEIGHT, BOX_WIDTH, PORT_RADIUS};
+use crate::i18n::{Lang, Text};
 use crate::lesson::{self, LessonMsg};
 use crate::presets::PRESETS;
 use fanout_engine::scenario::codec::{decode, scenario_from_file_text, MAX_FILE_BYTES, MAX_LINK_CHARS};
@@ -370,12 +371,15 @@ pub fn parse_command(fields: Fields) -> Result<Command, Ignored> {
 }
 
 /// Opens a `load` payload through the same checks as share links and
-/// imported files (size caps, validation), or says why it cannot be opened.
-pub fn open_payload(payload: &Payload) -> Result<Scenario, String> {
+/// imported files (size caps, validation), or says in `lang` why it cannot
+/// be opened.
+pub fn open_payload(payload: &Payload, lang: Lang) -> Result<Scenario, String> {
     match payload {
-        Payload::Link(link) => decode(link).map_err(|e| e.to_string()),
-        Payload::Json(json) => scenario_from_file_text(json).map_err(|e| e.to_string()),
-        Payload::Preset(name) => preset_scenario(name).ok_or_else(|| format!("There is no preset called '{name}'.")),
+        Payload::Link(link) => decode(link).map_err(|e| lang.codec_error(&e)),
+        Payload::Json(json) => scenario_from_file_text(json).map_err(|e| lang.codec_error(&e)),
+        Payload::Preset(name) => {
+            preset_scenario(name).ok_or_else(|| lang.format(Text::NoSuchPreset, &[("name", name)]))
+        }
     }
 }
 
@@ -452,8 +456,9 @@ fn send_to_playback(command: Transport) {
 }
 
 /// Does what a command asks: transport commands go to the playback host,
-/// lesson moves through `crate::lesson`, scenarios to `on_load`.
-fn dispatch(command: Command, on_load: &Callback<Scenario>) {
+/// lesson moves through `crate::lesson`, scenarios to `on_load` (or why one
+/// cannot be opened, in `lang`, to the deck).
+fn dispatch(command: Command, on_load: &Callback<Scenario>, lang: Lang) {
     let count = lesson::position().map_or(0, |p| p.count);
     match command {
         Command::Play => send_to_playback(Transport::Play),
@@ -468,7 +473,7 @@ fn dispatch(command: Command, on_load: &Callback<Scenario>) {
             lesson::send(LessonMsg::Goto(step - 1));
         }
         Command::Goto(step) => warn(&format!("'goto' step {step} is not a step of this lesson (it has {count})")),
-        Command::Load(payload) => match open_payload(&payload) {
+        Command::Load(payload) => match open_payload(&payload, lang) {
             Ok(scenario) => on_load.emit(scenario),
             Err(message) => {
                 warn(&format!("'load' refused: {message}"));
@@ -492,8 +497,10 @@ fn parent_window() -> Option<web_sys::Window> {
 }
 
 /// Listens for commands from the parent window (in embed mode only; `None`
-/// otherwise). Messages from any other window are not looked at.
-pub fn listen(on_load: Callback<Scenario>) -> Option<EventListener> {
+/// otherwise). Messages from any other window are not looked at. A scenario
+/// that cannot be opened is said in `lang` (an embed has no language switch,
+/// so its language stays the one it started in).
+pub fn listen(on_load: Callback<Scenario>, lang: Lang) -> Option<EventListener> {
     if !is_embed() {
         return None;
     }
@@ -506,7 +513,7 @@ pub fn listen(on_load: Callback<Scenario>) -> Option<EventListener> {
         }
         let data = js_sys::Reflect::get(event, &JsValue::from_str("data")).unwrap_or(JsValue::UNDEFINED);
         match read_fields(&data).and_then(parse_command) {
-            Ok(command) => dispatch(command, &on_load),
+            Ok(command) => dispatch(command, &on_load, lang),
             Err(Ignored::NotOurs) => {}
             Err(Ignored::Malformed(reason)) => warn(&format!("message ignored: {reason}")),
         }
@@ -687,14 +694,16 @@ mod tests {
         let preset = preset_scenario("direct-coupling").expect("preset");
         let fragment = fanout_engine::scenario::codec::share_fragment(&preset);
         let Ok(Command::Load(link)) = load(Some(&fragment), None) else { panic!("a link is a load") };
-        assert_eq!(open_payload(&link), Ok(preset.clone()));
+        assert_eq!(open_payload(&link, Lang::En), Ok(preset.clone()));
         let Ok(Command::Load(json)) = load(Some(&preset.to_json_pretty()), None) else { panic!("JSON is a load") };
-        assert_eq!(open_payload(&json), Ok(preset.clone()));
+        assert_eq!(open_payload(&json, Lang::En), Ok(preset.clone()));
         let Ok(Command::Load(named)) = load(None, Some("direct-coupling")) else { panic!("a preset is a load") };
-        assert_eq!(open_payload(&named), Ok(preset));
-        assert!(open_payload(&Payload::Link("#s=1.garbage!!".into())).is_err());
-        assert!(open_payload(&Payload::Json("{\"schema\": 99}".into())).is_err());
-        assert!(open_payload(&Payload::Preset("no-such-preset".into())).is_err());
+        assert_eq!(open_payload(&named, Lang::En), Ok(preset));
+        assert!(open_payload(&Payload::Link("#s=1.garbage!!".into()), Lang::En).is_err());
+        assert!(open_payload(&Payload::Json("{\"schema\": 99}".into()), Lang::En).is_err());
+        let missing = Payload::Preset("no-such-preset".into());
+        assert_eq!(open_payload(&missing, Lang::En), Err("There is no preset called 'no-such-preset'.".into()));
+        assert_eq!(open_payload(&missing, Lang::Ko), Err("이런 이름의 프리셋은 없습니다: 'no-such-preset'.".into()));
         assert!(matches!(load(None, None), Err(Ignored::Malformed(_))));
         assert!(matches!(load(None, Some("../x")), Err(Ignored::Malformed(_))));
     }

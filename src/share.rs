@@ -5,7 +5,7 @@
 
 use crate::i18n::{self, Lang, Text};
 use crate::presets::PRESETS;
-use fanout_engine::scenario::codec::{decode, scenario_from_file_text, share_fragment, MAX_LINK_CHARS};
+use fanout_engine::scenario::codec::{decode, scenario_from_file_text, share_fragment, CodecError, MAX_LINK_CHARS};
 use fanout_engine::scenario::Scenario;
 use gloo_events::EventListener;
 use std::rc::Rc;
@@ -14,18 +14,19 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// The scenario in the page's `#s=…` fragment: `None` when there is none,
-/// `Some(Err(message))` when there is one that cannot be opened.
-pub fn scenario_from_location() -> Option<Result<Scenario, String>> {
+/// `Some(Err(message))` when there is one that cannot be opened (said in
+/// `lang`).
+pub fn scenario_from_location(lang: Lang) -> Option<Result<Scenario, String>> {
     let hash = web_sys::window()?.location().hash().ok()?;
-    scenario_from_hash(&hash)
+    scenario_from_hash(&hash, lang)
 }
 
 /// Like [`scenario_from_location`], for a fragment given as text (`#s=…`,
 /// possibly among other `&key=value` parameters).
-pub fn scenario_from_hash(hash: &str) -> Option<Result<Scenario, String>> {
+pub fn scenario_from_hash(hash: &str, lang: Lang) -> Option<Result<Scenario, String>> {
     let fragment = hash.strip_prefix('#').unwrap_or(hash);
     let has_link = fragment.split('&').any(|part| part.starts_with("s="));
-    has_link.then(|| decode(fragment).map_err(|e| e.to_string()))
+    has_link.then(|| decode(fragment).map_err(|e| lang.codec_error(&e)))
 }
 
 /// Whether a scenario is something the person made, so replacing it with a
@@ -60,23 +61,20 @@ pub fn forget_link_in_address() {
 struct Preset {
     stem: &'static str,
     /// The scenario, or why the codec refused it.
-    scenario: Result<Scenario, String>,
+    scenario: Result<Scenario, CodecError>,
 }
 
 impl Preset {
     /// The scenario, or a message saying this preset is broken and why.
     fn scenario(&self, lang: Lang) -> Result<&Scenario, String> {
-        self.scenario
-            .as_ref()
-            .map_err(|reason| lang.format(Text::PresetBroken, &[("stem", &self.stem), ("reason", reason)]))
+        self.scenario.as_ref().map_err(|reason| {
+            lang.format(Text::PresetBroken, &[("stem", &self.stem), ("reason", &lang.codec_error(reason))])
+        })
     }
 }
 
 fn load_presets() -> Vec<Preset> {
-    PRESETS
-        .iter()
-        .map(|(stem, json)| Preset { stem, scenario: scenario_from_file_text(json).map_err(|e| e.to_string()) })
-        .collect()
+    PRESETS.iter().map(|(stem, json)| Preset { stem, scenario: scenario_from_file_text(json) }).collect()
 }
 
 /// A file name for an exported scenario: its title in lower-case words joined
@@ -290,14 +288,14 @@ impl Component for ShareBar {
                 false
             }
             Msg::ImportRead(text) => {
-                match text.and_then(|text| scenario_from_file_text(&text).map_err(|e| e.to_string())) {
+                match text.and_then(|text| scenario_from_file_text(&text).map_err(|e| self.lang.codec_error(&e))) {
                     Ok(scenario) => props.on_load.emit(scenario),
                     Err(message) => props.on_error.emit(message),
                 }
                 false
             }
             Msg::HashChanged => {
-                match scenario_from_location() {
+                match scenario_from_location(self.lang) {
                     Some(Ok(scenario)) => props.on_link.emit(scenario),
                     Some(Err(message)) => props.on_error.emit(message),
                     None => {}
@@ -406,11 +404,19 @@ mod tests {
 
     #[test]
     fn only_fragments_with_a_link_are_read() {
-        assert!(scenario_from_hash("").is_none());
-        assert!(scenario_from_hash("#embed").is_none());
-        assert!(matches!(scenario_from_hash("#s=xyz"), Some(Err(_))));
+        assert!(scenario_from_hash("", Lang::En).is_none());
+        assert!(scenario_from_hash("#embed", Lang::En).is_none());
+        assert!(matches!(scenario_from_hash("#s=xyz", Lang::En), Some(Err(_))));
         let scenario = Scenario::default();
         let fragment = share_fragment(&scenario);
-        assert_eq!(scenario_from_hash(&fragment).and_then(Result::ok), Some(scenario));
+        assert_eq!(scenario_from_hash(&fragment, Lang::En).and_then(Result::ok), Some(scenario));
+    }
+
+    #[test]
+    fn a_broken_link_is_said_in_the_interface_language() {
+        let english = scenario_from_hash("#s=2.abcde", Lang::En).and_then(Result::err);
+        assert_eq!(english.as_deref(), Some("This link is damaged: it was cut short — copy the whole link again."));
+        let korean = scenario_from_hash("#s=2.abcde", Lang::Ko).and_then(Result::err);
+        assert_eq!(korean.as_deref(), Some("이 링크는 손상되었습니다: 중간에 잘렸습니다 — 링크 전체를 다시 복사하세요."));
     }
 }

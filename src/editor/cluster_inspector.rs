@@ -72,21 +72,21 @@ static NODE_CAPACITY: [NumberSetting; 3] = [
     cluster_setting!("memory_mib": Node.memory_mib as u64, Text::SetMemoryAllocatable, Text::UnitMib, Number::Mebibytes,
         1, MAX_MEMORY_MIB, Some(Text::SourceVmSize),
         Text::HelpMemoryMib),
-    cluster_setting!("max_pods": Node.max_pods as u32, Text::SetMaxPods, Text::UnitPods, Number::Whole("pods"),
+    cluster_setting!("max_pods": Node.max_pods as u32, Text::SetMaxPods, Text::UnitPods, Number::Whole(Text::CountPods),
         1, MAX_PODS_PER_NODE, Some(Text::SourceMaxPods),
         Text::HelpMaxPods),
 ];
 
 static DEPLOYMENT_SCALE: [NumberSetting; 1] = [cluster_setting!("replicas": Deployment.replicas as u32, Text::SetReplicas, Text::UnitPods,
-    Number::Whole("replicas"), 0, MAX_REPLICAS, Some(Text::SourceFanoutKubernetesOne),
+    Number::Whole(Text::CountReplicas), 0, MAX_REPLICAS, Some(Text::SourceFanoutKubernetesOne),
     Text::HelpReplicas)];
 
 static DEPLOYMENT_ROLLING: [NumberSetting; 2] = [
     cluster_setting!("max_surge_percent": Deployment.max_surge_percent as u32, Text::SetMaxSurge, Text::UnitPercentOfReplicas,
-        Number::Whole("percent"), 0, 100, Some(Text::SourceKubernetes),
+        Number::Whole(Text::CountPercent), 0, 100, Some(Text::SourceKubernetes),
         Text::HelpMaxSurgePercent),
     cluster_setting!("max_unavailable_percent": Deployment.max_unavailable_percent as u32, Text::SetMaxUnavailable, Text::UnitPercentOfReplicas,
-        Number::Whole("percent"), 0, 100, Some(Text::SourceKubernetes),
+        Number::Whole(Text::CountPercent), 0, 100, Some(Text::SourceKubernetes),
         Text::HelpMaxUnavailablePercent),
 ];
 
@@ -122,7 +122,7 @@ static DEPLOYMENT_LIVENESS: [NumberSetting; 4] = [
         Text::SetTimeout, Text::UnitMs, Number::Duration, 1, MAX_CLUSTER_DURATION_MS, Some(Text::SourceKubernetes),
         Text::HelpProbeTimeoutMs),
     cluster_setting!("liveness_probe_failure_threshold": Deployment.template.liveness_probe.failure_threshold as u32,
-        Text::SetFailureThreshold, Text::UnitProbes, Number::Whole("probes"), 1, MAX_PROBE_THRESHOLD, Some(Text::SourceKubernetes),
+        Text::SetFailureThreshold, Text::UnitProbes, Number::Whole(Text::CountProbes), 1, MAX_PROBE_THRESHOLD, Some(Text::SourceKubernetes),
         Text::HelpLivenessProbeFailureThreshold),
 ];
 
@@ -137,10 +137,10 @@ static DEPLOYMENT_READINESS: [NumberSetting; 5] = [
         Text::SetTimeout, Text::UnitMs, Number::Duration, 1, MAX_CLUSTER_DURATION_MS, Some(Text::SourceKubernetes),
         Text::HelpProbeTimeoutMs),
     cluster_setting!("readiness_probe_failure_threshold": Deployment.template.readiness_probe.failure_threshold as u32,
-        Text::SetFailureThreshold, Text::UnitProbes, Number::Whole("probes"), 1, MAX_PROBE_THRESHOLD, Some(Text::SourceKubernetes),
+        Text::SetFailureThreshold, Text::UnitProbes, Number::Whole(Text::CountProbes), 1, MAX_PROBE_THRESHOLD, Some(Text::SourceKubernetes),
         Text::HelpReadinessProbeFailureThreshold),
     cluster_setting!("readiness_probe_success_threshold": Deployment.template.readiness_probe.success_threshold as u32,
-        Text::SetSuccessThreshold, Text::UnitProbes, Number::Whole("probes"), 1, MAX_PROBE_THRESHOLD, Some(Text::SourceKubernetes),
+        Text::SetSuccessThreshold, Text::UnitProbes, Number::Whole(Text::CountProbes), 1, MAX_PROBE_THRESHOLD, Some(Text::SourceKubernetes),
         Text::HelpReadinessProbeSuccessThreshold),
 ];
 
@@ -149,11 +149,11 @@ static DEPLOYMENT_CRASH: [NumberSetting; 1] = [cluster_setting!("crash_after_ms"
     Text::HelpCrashAfterMs)];
 
 static SERVICE_PORT: [NumberSetting; 1] = [cluster_setting!("port": Service.port as u16, Text::SetPort, Text::UnitTcpPort,
-    Number::Whole("port"), 1, u16::MAX, None,
+    Number::Whole(Text::CountPort), 1, u16::MAX, None,
     Text::HelpPort)];
 
 static CONTROL_PLANE_ETCD: [NumberSetting; 1] = [cluster_setting!("etcd_members": ControlPlane.control_plane.etcd_members as u32,
-    Text::SetEtcdMembers, Text::UnitMembers, Number::Whole("etcd members"), 1, MAX_ETCD_MEMBERS, Some(Text::SourceHaControlPlane),
+    Text::SetEtcdMembers, Text::UnitMembers, Number::Whole(Text::CountEtcdMembers), 1, MAX_ETCD_MEMBERS, Some(Text::SourceHaControlPlane),
     Text::HelpEtcdMembers)];
 
 static CONTROL_PLANE_ETCD_TIMING: [NumberSetting; 2] = [
@@ -166,12 +166,12 @@ static CONTROL_PLANE_ETCD_TIMING: [NumberSetting; 2] = [
 ];
 
 static CONTROL_PLANE_SCHEDULER: [NumberSetting; 1] = [cluster_setting!("scheduler_replicas": ControlPlane.control_plane.scheduler_replicas as u32,
-    Text::SetKubeSchedulerReplicas, Text::UnitReplicas, Number::Whole("replicas"), 1, MAX_CONTROL_PLANE_REPLICAS, None,
+    Text::SetKubeSchedulerReplicas, Text::UnitReplicas, Number::Whole(Text::CountReplicas), 1, MAX_CONTROL_PLANE_REPLICAS, None,
     Text::HelpSchedulerReplicas)];
 
 static CONTROL_PLANE_CONTROLLERS: [NumberSetting; 3] = [
     cluster_setting!("controller_manager_replicas": ControlPlane.control_plane.controller_manager_replicas as u32,
-        Text::SetKubeControllerManagerReplicas, Text::UnitReplicas, Number::Whole("replicas"), 1, MAX_CONTROL_PLANE_REPLICAS, None,
+        Text::SetKubeControllerManagerReplicas, Text::UnitReplicas, Number::Whole(Text::CountReplicas), 1, MAX_CONTROL_PLANE_REPLICAS, None,
         Text::HelpControllerManagerReplicas),
     cluster_setting!("node_monitor_period_ms": ControlPlane.control_plane.node_monitor_period_ms as u64,
         Text::SetNodeMonitorPeriod, Text::UnitMs, Number::Duration, 1, MAX_CLUSTER_DURATION_MS, Some(Text::SourceNodeMonitorPeriod),
@@ -292,9 +292,9 @@ pub(super) fn node_settings(c: &Component, n: &NodeConfig, props: &InspectorProp
     let labels_commit = spec_commit(
         props,
         c,
-        Rc::new(|spec: &mut Spec, text: &str| {
+        Rc::new(move |spec: &mut Spec, text: &str| {
             if let Spec::Node(n) = spec {
-                n.labels = parse_labels(text)?;
+                n.labels = parse_labels(text, lang)?;
             }
             Ok(())
         }),
@@ -351,9 +351,12 @@ pub(super) fn node_settings(c: &Component, n: &NodeConfig, props: &InspectorProp
     }
 }
 
+/// Changes a deployment's pod template (or its other settings) from typed text.
+type TemplateChange = Rc<dyn Fn(&mut DeploymentConfig, &str) -> Result<(), String>>;
+
 pub(super) fn deployment_settings(c: &Component, d: &DeploymentConfig, props: &InspectorProps) -> Html {
     let lang = props.lang;
-    let template_commit = |change: fn(&mut DeploymentConfig, &str) -> Result<(), String>| {
+    let template_commit = |change: TemplateChange| {
         spec_commit(
             props,
             c,
@@ -379,15 +382,15 @@ pub(super) fn deployment_settings(c: &Component, d: &DeploymentConfig, props: &I
             ("readiness_probe_enabled", d.template.readiness_probe.enabled, &DEPLOYMENT_READINESS, Text::ReadinessHelp)
         };
         let commit = if liveness {
-            template_commit(|d, text| {
+            template_commit(Rc::new(|d, text| {
                 d.template.liveness_probe.enabled = text == "true";
                 Ok(())
-            })
+            }))
         } else {
-            template_commit(|d, text| {
+            template_commit(Rc::new(|d, text| {
                 d.template.readiness_probe.enabled = text == "true";
                 Ok(())
-            })
+            }))
         };
         html! {
             <>
@@ -400,22 +403,22 @@ pub(super) fn deployment_settings(c: &Component, d: &DeploymentConfig, props: &I
             </>
         }
     };
-    let labels_commit = template_commit(|d, text| {
-        d.template.labels = parse_labels(text)?;
+    let labels_commit = template_commit(Rc::new(move |d, text| {
+        d.template.labels = parse_labels(text, lang)?;
         Ok(())
-    });
-    let zones_commit = template_commit(|d, text| {
+    }));
+    let zones_commit = template_commit(Rc::new(|d, text| {
         d.template.node_affinity.zones = parse_list(text);
         Ok(())
-    });
-    let match_commit = template_commit(|d, text| {
-        d.template.node_affinity.match_labels = parse_labels(text)?;
+    }));
+    let match_commit = template_commit(Rc::new(move |d, text| {
+        d.template.node_affinity.match_labels = parse_labels(text, lang)?;
         Ok(())
-    });
-    let crash_commit = template_commit(|d, text| {
+    }));
+    let crash_commit = template_commit(Rc::new(|d, text| {
         d.template.crash_loop = text == "true";
         Ok(())
-    });
+    }));
     let runners: Vec<String> = props
         .scenario
         .components
@@ -544,9 +547,9 @@ pub(super) fn service_settings(c: &Component, s: &ServiceConfig, props: &Inspect
     let labels_commit = spec_commit(
         props,
         c,
-        Rc::new(|spec: &mut Spec, text: &str| {
+        Rc::new(move |spec: &mut Spec, text: &str| {
             if let Spec::Service(s) = spec {
-                s.selector = parse_labels(text)?;
+                s.selector = parse_labels(text, lang)?;
             }
             Ok(())
         }),
@@ -596,7 +599,7 @@ pub(super) fn service_settings(c: &Component, s: &ServiceConfig, props: &Inspect
                 s.node_port = match text.to_ascii_lowercase().as_str() {
                     "" | "auto" => None,
                     _ => Some(
-                        parse_whole(text, "port", u64::from(NODE_PORT_MIN), u64::from(NODE_PORT_MAX)).map_err(|_| {
+                        parse_whole(text, Text::CountPort, u64::from(NODE_PORT_MIN), u64::from(NODE_PORT_MAX), lang).map_err(|_| {
                             lang.format(
                                 Text::NodePortProblem,
                                 &[
@@ -793,7 +796,7 @@ mod tests {
                 );
                 // The field shows the value as a whole number; typing it back
                 // changes nothing.
-                assert_eq!(setting.parse(&(value as u64).to_string()), Ok(value), "{}", setting.name);
+                assert_eq!(setting.parse(&(value as u64).to_string(), Lang::En), Ok(value), "{}", setting.name);
                 let mut changed = default.clone();
                 (setting.set)(&mut changed, value + 1.0);
                 assert_ne!(changed, default, "{} writes somewhere", setting.name);
@@ -806,10 +809,10 @@ mod tests {
     fn limits_follow_the_cluster_engine() {
         let etcd = &CONTROL_PLANE_ETCD[0];
         assert_eq!((etcd.min, etcd.max), (1, 7));
-        assert!(etcd.parse("9").unwrap_err().contains("between 1 and 7"));
+        assert!(etcd.parse("9", Lang::En).unwrap_err().contains("between 1 and 7"));
         let cpu = &NODE_CAPACITY[0];
-        assert!(cpu.parse("-5").is_err());
-        assert_eq!(cpu.parse("2 cpu"), Ok(2_000.0));
+        assert!(cpu.parse("-5", Lang::En).is_err());
+        assert_eq!(cpu.parse("2 cpu", Lang::En), Ok(2_000.0));
     }
 
     #[test]

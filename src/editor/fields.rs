@@ -5,6 +5,7 @@
 
 use super::format;
 use super::parse::{cpu_text, memory_text, parse_mebibytes, parse_millicores, percent, strip_separators};
+use crate::i18n::Lang;
 use web_sys::{HtmlInputElement, HtmlSelectElement, KeyboardEvent};
 use yew::prelude::*;
 
@@ -33,8 +34,9 @@ impl Echo {
             Echo::None => None,
             Echo::Duration => clean.parse::<u64>().ok().map(|ms| format!("= {}", format::duration_ms(ms))),
             Echo::Percent => clean.parse::<f64>().ok().filter(|r| (0.0..=1.0).contains(r)).map(|r| format!("= {}", percent(r))),
-            Echo::Millicores => parse_millicores(text, 0, u64::MAX).ok().map(|m| format!("= {}", cpu_text(m))),
-            Echo::Mebibytes => parse_mebibytes(text, 0, u64::MAX).ok().map(|m| format!("= {}", memory_text(m))),
+            // Only the value matters here: a refusal is said when the field commits.
+            Echo::Millicores => parse_millicores(text, 0, u64::MAX, Lang::En).ok().map(|m| format!("= {}", cpu_text(m))),
+            Echo::Mebibytes => parse_mebibytes(text, 0, u64::MAX, Lang::En).ok().map(|m| format!("= {}", memory_text(m))),
         }
     }
 }

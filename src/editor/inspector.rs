@@ -64,8 +64,8 @@ pub fn inspector(props: &InspectorProps) -> Html {
 /// How a number setting is typed, checked and shown.
 #[derive(Clone, Copy, PartialEq)]
 pub(super) enum Number {
-    /// A whole number of these ("retries").
-    Whole(&'static str),
+    /// A whole number of these (a `Count…` text: "retries").
+    Whole(Text),
     /// Milliseconds; typed with or without a unit, echoed as a duration.
     Duration,
     /// A fraction from 0 to 1, echoed as a percentage.
@@ -96,16 +96,17 @@ pub(super) struct NumberSetting {
 }
 
 impl NumberSetting {
-    pub(super) fn parse(&self, text: &str) -> Result<f64, String> {
+    /// The typed value, or why it cannot be taken (in `lang`).
+    pub(super) fn parse(&self, text: &str, lang: Lang) -> Result<f64, String> {
         match self.number {
-            Number::Whole(what) => parse_whole(text, what, self.min, self.max).map(|v| v as f64),
-            Number::Duration => parse_duration_ms(text, self.min, self.max).map(|v| v as f64),
-            Number::Millicores => parse_millicores(text, self.min, self.max).map(|v| v as f64),
-            Number::Mebibytes => parse_mebibytes(text, self.min, self.max).map(|v| v as f64),
-            Number::Ratio => parse_ratio(text),
+            Number::Whole(what) => parse_whole(text, what, self.min, self.max, lang).map(|v| v as f64),
+            Number::Duration => parse_duration_ms(text, self.min, self.max, lang).map(|v| v as f64),
+            Number::Millicores => parse_millicores(text, self.min, self.max, lang).map(|v| v as f64),
+            Number::Mebibytes => parse_mebibytes(text, self.min, self.max, lang).map(|v| v as f64),
+            Number::Ratio => parse_ratio(text, lang),
             Number::Rate => match strip_separators(text).parse::<f64>() {
                 Ok(v) if v > 0.0 && v <= self.max as f64 => Ok(v),
-                _ => Err(format!("Enter a rate of more than 0 and at most {} msg/s.", thousands(self.max))),
+                _ => Err(lang.format(Text::RateProblem, &[("max", &thousands(self.max))])),
             },
         }
     }
@@ -239,7 +240,7 @@ fn number_field(setting: &'static NumberSetting, c: &Component, props: &Inspecto
         props,
         c,
         Rc::new(move |spec: &mut Spec, text: &str| {
-            let value = setting.parse(text)?;
+            let value = setting.parse(text, lang)?;
             (setting.set)(spec, value);
             Ok(())
         }),
@@ -265,7 +266,7 @@ fn publisher_settings(
     static MESSAGE: [NumberSetting; 1] = [setting!(Publisher.message_delay_ms as u64, Text::SetMessageDelay, Text::UnitMs, Number::Duration, 0, MAX_DELAY_MS, Some(Text::SourceSqs),
         Text::HelpPublisherMessageDelayMs)];
     static RELIABILITY: [NumberSetting; 2] = [
-        setting!(Publisher.poison_every as u32, Text::SetPoisonMessageEvery, Text::UnitOrders, Number::Whole("orders"), 0, u32::MAX, Some(Text::SourceNone),
+        setting!(Publisher.poison_every as u32, Text::SetPoisonMessageEvery, Text::UnitOrders, Number::Whole(Text::CountOrders), 0, u32::MAX, Some(Text::SourceNone),
             Text::HelpPublisherPoisonEvery),
         setting!(Publisher.resend_ratio as f64, Text::SetResendRatio, Text::UnitRatio, Number::Ratio, 0, 1, None,
             Text::HelpPublisherResendRatio),
@@ -338,12 +339,12 @@ fn message_group_fields(c: &Component, group: &MessageGroup, props: &InspectorPr
     let set_value = spec_commit(
         props,
         c,
-        Rc::new(|spec: &mut Spec, text: &str| {
+        Rc::new(move |spec: &mut Spec, text: &str| {
             let Spec::Publisher(p) = spec else { return Ok(()) };
             p.message_group = match &p.message_group {
                 MessageGroup::Fixed(_) => MessageGroup::Fixed(text.to_string()),
                 MessageGroup::RoundRobin(_) => MessageGroup::RoundRobin(
-                    parse_whole(text, "groups", 1, u64::from(MAX_ROUND_ROBIN_GROUPS))? as u32,
+                    parse_whole(text, Text::CountGroups, 1, u64::from(MAX_ROUND_ROBIN_GROUPS), lang)? as u32,
                 ),
                 MessageGroup::FromAttribute(_) => MessageGroup::FromAttribute(text.to_string()),
             };
@@ -393,7 +394,7 @@ const MANAGED_RETRIES: Text = Text::ManagedRetries;
 
 fn topic_settings(c: &Component, fifo: bool, props: &InspectorProps) -> Html {
     static DELIVERY: [NumberSetting; 2] = [
-        setting!(Topic.http_retries as u32, Text::SetHttpRetries, Text::UnitRetries, Number::Whole("retries"), 0, MAX_HTTP_RETRIES, Some(Text::SourceSnsHttpPolicy),
+        setting!(Topic.http_retries as u32, Text::SetHttpRetries, Text::UnitRetries, Number::Whole(Text::CountRetries), 0, MAX_HTTP_RETRIES, Some(Text::SourceSnsHttpPolicy),
             Text::HelpTopicHttpRetries),
         setting!(Topic.http_retry_delay_ms as u64, Text::SetRetryDelay, Text::UnitMs, Number::Duration, 0, MAX_HTTP_RETRY_TOTAL_MS, Some(Text::SourceSns),
             Text::HelpTopicHttpRetryDelayMs),
@@ -462,7 +463,7 @@ fn queue_settings(c: &Component, q: &fanout_engine::scenario::QueueConfig, props
         name: "max_receive_count",
         label: Text::SetMaxReceives,
         unit: Text::UnitReceives,
-        number: Number::Whole("receives"),
+        number: Number::Whole(Text::CountReceives),
         min: 1,
         max: MAX_RECEIVE_COUNT as u64,
         source: Some(Text::SourceSqsConsole),
@@ -576,11 +577,11 @@ fn consumer_settings(c: &Component, k: &fanout_engine::scenario::ConsumerConfig,
     static THROUGHPUT: [NumberSetting; 4] = [
         setting!(Consumer.processing_time_ms as u64, Text::SetProcessingTime, Text::UnitMs, Number::Duration, 0, MAX_PROCESSING_TIME_MS, None,
             Text::HelpConsumerProcessingTimeMs),
-        setting!(Consumer.concurrency as u32, Text::SetConcurrency, Text::UnitPerInstance, Number::Whole("workers"), 1, MAX_CONCURRENCY, None,
+        setting!(Consumer.concurrency as u32, Text::SetConcurrency, Text::UnitPerInstance, Number::Whole(Text::CountWorkers), 1, MAX_CONCURRENCY, None,
             Text::HelpConsumerConcurrency),
-        setting!(Consumer.instances as u32, Text::SetInstances, Text::UnitCopies, Number::Whole("instances"), 1, MAX_INSTANCES, None,
+        setting!(Consumer.instances as u32, Text::SetInstances, Text::UnitCopies, Number::Whole(Text::CountInstances), 1, MAX_INSTANCES, None,
             Text::HelpConsumerInstances),
-        setting!(Consumer.batch_size as u32, Text::SetBatchSize, Text::UnitMessages, Number::Whole("messages"), 1, MAX_BATCH_SIZE, Some(Text::SourceSqs),
+        setting!(Consumer.batch_size as u32, Text::SetBatchSize, Text::UnitMessages, Number::Whole(Text::CountMessages), 1, MAX_BATCH_SIZE, Some(Text::SourceSqs),
             Text::HelpConsumerBatchSize),
     ];
     static RELIABILITY: [NumberSetting; 1] = [setting!(Consumer.failure_ratio as f64, Text::SetFailureRatio, Text::UnitRatio, Number::Ratio, 0, 1, None,
@@ -645,8 +646,8 @@ fn wire_panel(wire: &Wire, props: &InspectorProps) -> Html {
     let latency_commit = wire_commit(
         props,
         wire,
-        Rc::new(|wire: &mut Wire, text: &str| {
-            wire.latency_ms = parse_duration_ms(text, 0, MAX_WIRE_LATENCY_MS)?;
+        Rc::new(move |wire: &mut Wire, text: &str| {
+            wire.latency_ms = parse_duration_ms(text, 0, MAX_WIRE_LATENCY_MS, lang)?;
             Ok(())
         }),
     );

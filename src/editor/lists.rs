@@ -86,7 +86,7 @@ pub fn attributes_editor(props: &InspectorProps, publisher: &Component) -> Html 
         }));
         let values_commit = commit(Rc::new(move |rules, _, text| {
             let kind = if matches!(rules[i].values, AttributeValues::Between(..)) { "between" } else { "one-of" };
-            rules[i].values = parse_attribute_values(kind, text)?;
+            rules[i].values = parse_attribute_values(kind, text, lang)?;
             Ok(())
         }));
         let remove = commit(Rc::new(move |rules, group, _| {
@@ -210,13 +210,13 @@ pub fn filter_editor(props: &InspectorProps, wire: &Wire) -> Html {
             let hints = hints.clone();
             rows_commit(Rc::new(move |rows, op| {
                 let (key, condition) = &rows[i];
-                rows[i].1 = parse_condition(op, &condition_text(condition))
+                rows[i].1 = parse_condition(op, &condition_text(condition), lang)
                     .unwrap_or_else(|_| sample_condition(&hints, key, op));
                 Ok(())
             }))
         };
         let value_commit = rows_commit(Rc::new(move |rows, text| {
-            rows[i].1 = parse_condition(condition_op(&rows[i].1), text)?;
+            rows[i].1 = parse_condition(condition_op(&rows[i].1), text, lang)?;
             Ok(())
         }));
         let remove = rows_commit(Rc::new(move |rows, _| {
@@ -301,8 +301,9 @@ fn sample_condition(hints: &[AttributeRule], key: &str, op: &str) -> FilterCondi
         Some(AttributeValues::Between(min, _)) => min.to_string(),
         None => "book".into(),
     };
-    parse_condition(op, &sample)
-        .or(parse_condition(op, "0"))
+    // Only whether a condition comes out matters here, not why none does.
+    parse_condition(op, &sample, Lang::En)
+        .or(parse_condition(op, "0", Lang::En))
         .unwrap_or(FilterCondition::Exists(true))
 }
 
@@ -477,7 +478,7 @@ pub fn tolerations_editor(props: &InspectorProps, deployment: &Component) -> Htm
                 Ok(())
             }));
             let for_commit = commit(Rc::new(move |list, text| {
-                list[i].toleration_ms = parse_optional_duration_ms(text, 0, MAX_CLUSTER_DURATION_MS)?;
+                list[i].toleration_ms = parse_optional_duration_ms(text, 0, MAX_CLUSTER_DURATION_MS, lang)?;
                 Ok(())
             }));
             let remove = commit(Rc::new(move |list, _| {

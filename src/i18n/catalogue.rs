@@ -1046,6 +1046,84 @@ catalogue! {
     LessonStepRefused => "Lesson step {n}: {reason}", "레슨 {n}단계: {reason}";
     EmbedStepMissing => "Fanout embed: step={step} is not a step of this lesson (it has {count}); starting at 1",
         "Fanout 임베드: 이 레슨에는 step={step} 단계가 없습니다 ({count}단계까지 있음). 1단계부터 시작합니다";
+
+    // What the inspector says of a value it cannot take (src/editor/parse.rs,
+    // the rate field), the counted things those messages name, and why a
+    // link, a file, an embed's `load` or the autosave could not be opened.
+    CountPods => "pods", "Pod 수";
+    CountReplicas => "replicas", "replica 수";
+    CountPercent => "percent", "퍼센트";
+    CountProbes => "probes", "probe 횟수";
+    CountPort => "port", "포트 번호";
+    CountEtcdMembers => "etcd members", "etcd 멤버 수";
+    CountOrders => "orders", "주문 수";
+    CountRetries => "retries", "재시도 횟수";
+    CountReceives => "receives", "수신 횟수";
+    CountWorkers => "workers", "작업자 수";
+    CountInstances => "instances", "인스턴스 수";
+    CountMessages => "messages", "메세지 수";
+    CountGroups => "groups", "그룹 수";
+    RangeBetween => "between {min} and {max}", "{min}에서 {max} 사이";
+    WholeNumberMissing => "Enter a whole number of {what}, {range}.", "{what}: {range}의 정수를 입력하세요.";
+    WholeNumberUnreadable => "'{text}' is not a whole number of {what}; enter one {range}.",
+        "'{text}': 정수가 아닙니다. {what}: {range}의 정수를 입력하세요.";
+    WholeNumberOutOfRange => "Enter a number of {what} {range}.", "{what}: {range}의 수를 입력하세요.";
+    DurationRange => "between {min} and {max} ({max_ms} ms)", "{min}에서 {max} ({max_ms} ms) 사이";
+    DurationUnreadable => "Enter a duration {range}: milliseconds, or a number with s, min, h or d.",
+        "{range}의 시간을 입력하세요: 밀리초, 또는 s, min, h, d 단위를 붙인 숫자.";
+    DurationOutOfRange => "Enter a duration {range}.", "{range}의 시간을 입력하세요.";
+    CpuProblem => "Enter CPU between {min} and {max} millicores ({min_cpu} to {max_cpu}); 1 CPU is 1,000 m, and 2 cpu or 500m work too.",
+        "CPU를 {min}에서 {max} 밀리코어 사이로 입력하세요 ({min_cpu}에서 {max_cpu}). 1 CPU는 1,000 m이고, 2 cpu나 500m도 됩니다.";
+    MemoryProblem => "Enter memory between {min} and {max} MiB ({min_memory} to {max_memory}): a whole number of MiB, or with Gi (8 Gi = 8,192 MiB).",
+        "메모리를 {min}에서 {max} MiB 사이로 입력하세요 ({min_memory}에서 {max_memory}): MiB 단위의 정수, 또는 Gi 단위 (8 Gi = 8,192 MiB).";
+    LabelNeedsValue => "'{item}' needs a value: write labels as key=value, separated by commas.",
+        "'{item}': 값이 필요합니다. 라벨은 쉼표로 구분한 key=value로 쓰세요.";
+    LabelNeedsKey => "'{item}' has no key: write labels as key=value.", "'{item}': key가 없습니다. 라벨은 key=value로 쓰세요.";
+    LabelTwice => "The label '{key}' appears twice.", "라벨 '{key}': 두 번 나옵니다.";
+    RatioProblem => "Enter a fraction from 0 to 1 (0.05 or 5%).", "0에서 1 사이의 비율을 입력하세요 (0.05 또는 5%).";
+    RangeReversed => "The first number of a range is the smaller one, as in 10–500.", "범위는 작은 수부터 씁니다 (예: 10–500).";
+    RangeProblem => "Enter a range of whole numbers, as in 10–500.", "정수 범위를 입력하세요 (예: 10–500).";
+    ValuesProblem => "Enter one or more values separated by commas, as in book, food.", "쉼표로 구분한 값을 하나 이상 입력하세요 (예: book, food).";
+    ConditionNotNumber => "'{value}' is not a number to compare with.", "'{value}': 비교할 수 있는 숫자가 아닙니다.";
+    ConditionNeedsValue => "Enter the value to match.", "비교할 값을 입력하세요.";
+    ConditionNeedsValues => "Enter the values to exclude, separated by commas.", "제외할 값을 쉼표로 구분해 입력하세요.";
+    UnknownCondition => "Unknown condition '{condition}'.", "알 수 없는 조건입니다: '{condition}'.";
+    RateProblem => "Enter a rate of more than 0 and at most {max} msg/s.", "0보다 크고 초당 {max}건 이하인 속도를 입력하세요.";
+    CodecEmpty => "There is no scenario in this link: it should end in #s={version}. followed by letters and digits. Copy the whole link again.",
+        "이 링크에는 시나리오가 없습니다: 링크는 #s={version}. 뒤에 영문자와 숫자가 이어져야 합니다. 링크 전체를 다시 복사하세요.";
+    CodecLinkTooLong => "This link is too large to open ({chars} characters; at most {max} are accepted). Export the scenario as a file and import that instead.",
+        "이 링크는 너무 커서 열 수 없습니다 ({chars}자, 최대 {max}자). 대신 시나리오를 파일로 내보낸 뒤 그 파일을 가져오세요.";
+    CodecNotAFanoutLink => "This is not a Fanout scenario link: a share link ends in #s={version}. followed by letters and digits.",
+        "Fanout 시나리오 링크가 아닙니다: 공유 링크는 #s={version}. 뒤에 영문자와 숫자가 이어집니다.";
+    CodecNewerVersion => "This scenario was made by a newer version of Fanout (format {version}); this version opens format {schema}. Open it in the latest Fanout.",
+        "이 시나리오는 더 새로운 버전의 Fanout에서 만들었습니다 (형식 {version}). 이 버전이 여는 형식은 {schema}입니다. 최신 Fanout에서 여세요.";
+    CodecLinkSplit => "This link is damaged: it contains a space or line break, as if it was split over two lines. Copy the whole link again as one piece.",
+        "이 링크는 손상되었습니다: 두 줄로 나뉜 것처럼 공백이나 줄바꿈이 들어 있습니다. 링크 전체를 한 덩어리로 다시 복사하세요.";
+    CodecBadCharacter => "This link is damaged: it contains '{character}', which a share link never does. Copy the whole link again.",
+        "이 링크는 손상되었습니다: 공유 링크에는 없는 문자가 들어 있습니다: '{character}'. 링크 전체를 다시 복사하세요.";
+    CodecCutShort => "This link is damaged: it was cut short — copy the whole link again.",
+        "이 링크는 손상되었습니다: 중간에 잘렸습니다 — 링크 전체를 다시 복사하세요.";
+    CodecDamaged => "This link is damaged: its data cannot be unpacked — copy the whole link again.",
+        "이 링크는 손상되었습니다: 데이터를 풀 수 없습니다 — 링크 전체를 다시 복사하세요.";
+    CodecTooLarge => "This link is too large to open: its scenario unpacks to more than {max} bytes.",
+        "이 링크는 너무 커서 열 수 없습니다: 시나리오를 풀면 {max}바이트가 넘습니다.";
+    CodecBinary => "This link is damaged: its data is not text — copy the whole link again.",
+        "이 링크는 손상되었습니다: 데이터가 텍스트가 아닙니다 — 링크 전체를 다시 복사하세요.";
+    CodecFileTooLarge => "This file is too large to be a Fanout scenario ({bytes} bytes; at most {max}).",
+        "이 파일은 Fanout 시나리오로 보기에는 너무 큽니다 ({bytes}바이트, 최대 {max}).";
+    CodecNotAScenario => "This is not a Fanout scenario: {detail}.", "Fanout 시나리오가 아닙니다: {detail}.";
+    CodecInvalidOne => "This scenario cannot be opened; it has {count} problem: {problems}.",
+        "이 시나리오는 열 수 없습니다. 문제 {count}개: {problems}.";
+    CodecInvalidMany => "This scenario cannot be opened; it has {count} problems: {problems}.",
+        "이 시나리오는 열 수 없습니다. 문제 {count}개: {problems}.";
+    CodecMoreProblems => "; and {n} more", "; 외 {n}개";
+    AutosaveUnreadable => "The work autosaved in this browser could not be opened. {reason} It is left as it is until you change something here; then the new work is saved in its place.{copy}",
+        "이 브라우저에 자동 저장된 작업을 열 수 없습니다. {reason} 여기서 무언가를 바꾸기 전까지는 그대로 두고, 바꾸면 새 작업을 그 자리에 저장합니다.{copy}";
+    AutosaveCopyKept => " A copy is also kept in this browser's storage under '{key}'.",
+        " 이 브라우저의 저장소에 사본도 보관해 두었습니다 (이름: '{key}').";
+    CannotSave => "This browser does not let Fanout save your work (storage is blocked or full), so it will not be here when you come back. Use Share or Export to keep it.",
+        "이 브라우저에서는 Fanout이 작업을 저장할 수 없어서 (저장소가 막혔거나 가득 참), 다시 와도 작업이 남아 있지 않습니다. 보관하려면 공유나 내보내기를 쓰세요.";
+    NoSuchPreset => "There is no preset called '{name}'.", "이런 이름의 프리셋은 없습니다: '{name}'.";
 }
 
 #[cfg(test)]

@@ -104,6 +104,52 @@ impl Lang {
         self.t(key).to_string()
     }
 
+    /// Why a share link, a scenario file or the autosave could not be
+    /// opened, in this language (the English is the engine's `Display`,
+    /// word for word). A parser's message and the validation problems stay
+    /// the engine's English inside the sentence.
+    pub fn codec_error(self, error: &fanout_engine::scenario::codec::CodecError) -> String {
+        use crate::editor::parse::thousands;
+        use fanout_engine::scenario::codec::{
+            CodecError as E, LINK_FORMAT_VERSION, MAX_FILE_BYTES, MAX_JSON_BYTES, MAX_LINK_CHARS, MAX_PROBLEMS_SHOWN,
+        };
+        use fanout_engine::scenario::SCHEMA_VERSION;
+        let detail = error.detail().unwrap_or_default();
+        match error {
+            E::Empty => self.format(Text::CodecEmpty, &[("version", &LINK_FORMAT_VERSION)]),
+            E::LinkTooLong { bytes } => self.format(
+                Text::CodecLinkTooLong,
+                &[("chars", &thousands(*bytes as u64)), ("max", &thousands(MAX_LINK_CHARS as u64))],
+            ),
+            E::NotAFanoutLink => self.format(Text::CodecNotAFanoutLink, &[("version", &LINK_FORMAT_VERSION)]),
+            E::NewerVersion { version } => {
+                self.format(Text::CodecNewerVersion, &[("version", version), ("schema", &SCHEMA_VERSION)])
+            }
+            E::BadCharacter { character } if character.is_whitespace() => self.t(Text::CodecLinkSplit).to_string(),
+            E::BadCharacter { character } => {
+                self.format(Text::CodecBadCharacter, &[("character", &character.escape_debug())])
+            }
+            E::CutShort => self.t(Text::CodecCutShort).to_string(),
+            E::Damaged => self.t(Text::CodecDamaged).to_string(),
+            E::TooLarge => self.format(Text::CodecTooLarge, &[("max", &thousands(MAX_JSON_BYTES as u64))]),
+            E::NotText => self.t(Text::CodecBinary).to_string(),
+            E::FileTooLarge { bytes } => self.format(
+                Text::CodecFileTooLarge,
+                &[("bytes", &thousands(*bytes as u64)), ("max", &thousands(MAX_FILE_BYTES as u64))],
+            ),
+            E::NotAScenario(_) => self.format(Text::CodecNotAScenario, &[("detail", &detail)]),
+            E::Invalid(problems) => {
+                let count = problems.len();
+                let mut listed = detail;
+                if count > MAX_PROBLEMS_SHOWN {
+                    listed.push_str(&self.format(Text::CodecMoreProblems, &[("n", &(count - MAX_PROBLEMS_SHOWN))]));
+                }
+                let key = if count == 1 { Text::CodecInvalidOne } else { Text::CodecInvalidMany };
+                self.format(key, &[("count", &count), ("problems", &listed)])
+            }
+        }
+    }
+
     /// The template `key` in this language with its `{placeholders}` filled:
     /// `lang.format(Text::OrdersWaiting, &[("n", &12)])`.
     pub fn format(self, key: Text, args: &[(&str, &dyn Display)]) -> String {
@@ -322,6 +368,42 @@ mod tests {
             assert!(!ko.trim().is_empty(), "{key:?} has no Korean text");
             assert_eq!(placeholders(en), placeholders(ko), "{key:?}: the translations name different placeholders");
         }
+    }
+
+    #[test]
+    fn codec_errors_say_in_english_what_the_engine_says() {
+        use fanout_engine::scenario::codec::{scenario_from_file_text, CodecError};
+        let consumers = |n: usize| {
+            let components: Vec<String> = (0..n)
+                .map(|i| format!(r#"{{"id":"c{i}","name":"C{i}","x":0,"y":0,"spec":{{"consumer":{{"concurrency":0}}}}}}"#))
+                .collect();
+            format!(r#"{{"schema":1,"components":[{}]}}"#, components.join(","))
+        };
+        let mut errors = vec![
+            CodecError::Empty,
+            CodecError::LinkTooLong { bytes: 70_000 },
+            CodecError::NotAFanoutLink,
+            CodecError::NewerVersion { version: 7 },
+            CodecError::BadCharacter { character: '\n' },
+            CodecError::BadCharacter { character: '%' },
+            CodecError::BadCharacter { character: '\u{7}' },
+            CodecError::CutShort,
+            CodecError::Damaged,
+            CodecError::TooLarge,
+            CodecError::NotText,
+            CodecError::FileTooLarge { bytes: 2_000_000 },
+        ];
+        for text in ["{ not json".to_string(), consumers(1), consumers(2), consumers(7)] {
+            errors.push(scenario_from_file_text(&text).unwrap_err());
+        }
+        assert!(matches!(errors.last(), Some(CodecError::Invalid(problems)) if problems.len() == 7));
+        for error in &errors {
+            let (en, ko) = (Lang::En.codec_error(error), Lang::Ko.codec_error(error));
+            assert_eq!(en, error.to_string(), "{error:?}");
+            assert_ne!(ko, en, "{error:?}");
+        }
+        let current = format!("#s={}.", fanout_engine::scenario::codec::LINK_FORMAT_VERSION);
+        assert!(Lang::Ko.codec_error(&CodecError::Empty).contains(&current));
     }
 
     #[test]

@@ -133,3 +133,19 @@ test('a refused wire says why in Korean, as the rules of the interface language 
   assert.equal((await refusal.textContent()).trim(), '큐는 다른 큐로 전달하지 않습니다.');
   assert.equal(await page.locator(testId('wire-shipping-queue-accounting-queue')).count(), 0);
 });
+
+test('in Korean, a damaged link and a bad setting are explained in Korean', async (t) => {
+  const page = await openApp(browser, '/#s=2.abcde', { t, locale: 'ko-KR' });
+  const banner = page.locator(testId('error'));
+  await banner.waitFor({ timeout: 5_000 });
+  assert.match(await banner.textContent(), /이 링크는 손상되었습니다: 중간에 잘렸습니다/);
+  await page.click(testId('error-dismiss'));
+
+  await loadPreset(page, 'direct-coupling');
+  await page.locator(testId('component-storefront')).click();
+  await page.fill(testId('field-rate_per_s'), 'abc');
+  await page.press(testId('field-rate_per_s'), 'Enter');
+  const problem = page.locator(testId('field-error-rate_per_s'));
+  await problem.waitFor({ timeout: 5_000 });
+  assert.match(await problem.textContent(), /속도를 입력하세요/);
+});

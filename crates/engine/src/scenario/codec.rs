@@ -76,7 +76,7 @@ const COMPRESSION_LEVEL: u8 = CompressionLevel::BestCompression as u8;
 /// shown to the person.
 const MAX_DETAIL_CHARS: usize = 160;
 /// How many validation problems a message lists before "and N more".
-const MAX_PROBLEMS_SHOWN: usize = 5;
+pub const MAX_PROBLEMS_SHOWN: usize = 5;
 
 /// Why a share link or a scenario file could not be opened. `Display` is
 /// the message to show the person, saying what went wrong and what to do.
@@ -112,9 +112,10 @@ pub enum CodecError {
 impl fmt::Display for CodecError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            CodecError::Empty => f.write_str(
-                "There is no scenario in this link: it should end in #s=1. followed by letters and \
-                 digits. Copy the whole link again.",
+            CodecError::Empty => write!(
+                f,
+                "There is no scenario in this link: it should end in #s={LINK_FORMAT_VERSION}. followed by \
+                 letters and digits. Copy the whole link again."
             ),
             CodecError::LinkTooLong { bytes } => write!(
                 f,
@@ -123,9 +124,10 @@ impl fmt::Display for CodecError {
                 thousands(*bytes),
                 thousands(MAX_LINK_CHARS)
             ),
-            CodecError::NotAFanoutLink => f.write_str(
-                "This is not a Fanout scenario link: a share link ends in #s=1. followed by \
-                 letters and digits.",
+            CodecError::NotAFanoutLink => write!(
+                f,
+                "This is not a Fanout scenario link: a share link ends in #s={LINK_FORMAT_VERSION}. followed \
+                 by letters and digits."
             ),
             CodecError::NewerVersion { version } => write!(
                 f,
@@ -162,30 +164,50 @@ impl fmt::Display for CodecError {
                 thousands(*bytes),
                 thousands(MAX_FILE_BYTES)
             ),
-            CodecError::NotAScenario(error) => {
-                write!(f, "This is not a Fanout scenario: {}.", excerpt(&error.to_string(), MAX_DETAIL_CHARS))
+            CodecError::NotAScenario(_) => {
+                write!(f, "This is not a Fanout scenario: {}.", self.detail().unwrap_or_default())
             }
             CodecError::Invalid(problems) => {
                 let count = problems.len();
                 let noun = if count == 1 { "problem" } else { "problems" };
                 write!(f, "This scenario cannot be opened; it has {count} {noun}: ")?;
-                for (i, problem) in problems.iter().take(MAX_PROBLEMS_SHOWN).enumerate() {
-                    if i > 0 {
-                        f.write_str("; ")?;
-                    }
-                    // `at` may quote an id from the link; keep it short and clean.
-                    write!(
-                        f,
-                        "{}: {}",
-                        excerpt(&problem.at, 2 * super::validate::MAX_ID_CHARS + 10),
-                        excerpt(&problem.message, MAX_DETAIL_CHARS)
-                    )?;
-                }
+                f.write_str(&self.detail().unwrap_or_default())?;
                 if count > MAX_PROBLEMS_SHOWN {
                     write!(f, "; and {} more", count - MAX_PROBLEMS_SHOWN)?;
                 }
                 f.write_str(".")
             }
+        }
+    }
+}
+
+impl CodecError {
+    /// The technical part of the message, as `Display` quotes it, for an
+    /// interface that says the rest in its own language: the parser's
+    /// message for [`NotAScenario`](CodecError::NotAScenario), or the first
+    /// [`MAX_PROBLEMS_SHOWN`] problems of
+    /// [`Invalid`](CodecError::Invalid) as `at: message`, separated by `; `
+    /// (shortened and cleaned, as they may quote the input). `None` for the
+    /// other variants, whose message has no detail.
+    pub fn detail(&self) -> Option<String> {
+        match self {
+            CodecError::NotAScenario(error) => Some(excerpt(&error.to_string(), MAX_DETAIL_CHARS)),
+            CodecError::Invalid(problems) => Some(
+                problems
+                    .iter()
+                    .take(MAX_PROBLEMS_SHOWN)
+                    .map(|problem| {
+                        // `at` may quote an id from the link; keep it short and clean.
+                        format!(
+                            "{}: {}",
+                            excerpt(&problem.at, 2 * super::validate::MAX_ID_CHARS + 10),
+                            excerpt(&problem.message, MAX_DETAIL_CHARS)
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+            _ => None,
         }
     }
 }
@@ -533,5 +555,14 @@ mod tests {
         assert_eq!(thousands(999), "999");
         assert_eq!(thousands(65_536), "65,536");
         assert_eq!(thousands(1_048_576), "1,048,576");
+    }
+
+    #[test]
+    fn messages_name_the_current_link_format() {
+        for error in [CodecError::Empty, CodecError::NotAFanoutLink] {
+            let message = error.to_string();
+            assert!(message.contains(&format!("#s={LINK_FORMAT_VERSION}. followed by letters and digits")), "{message}");
+        }
+        assert_eq!(CodecError::Empty.detail(), None);
     }
 }
