@@ -13,9 +13,9 @@ use super::format;
 use super::geometry::{self, Point, WireCurve, BOX_HEIGHT, BOX_WIDTH, PORT_RADIUS};
 use super::icons::kind_glyph;
 use super::{control_plane, links};
-use super::parse::describe_policy;
+use super::parse::describe_policy_in;
 use super::viewport::{self, Visible};
-use super::{client_to_canvas, commit_pending_input, component_label, focus_inspector, is_fifo, visible_part, Selection};
+use super::{client_to_canvas, commit_pending_input, focus_inspector, is_fifo, visible_part, Selection};
 use crate::i18n::{self, Lang, Text};
 use crate::live::{ClusterLive, LiveView};
 use fanout_engine::broker::Activity;
@@ -543,7 +543,7 @@ impl yew::Component for Canvas {
                 html! {
                     <g class="wire-filter" data-testid={format!("filter-{}-{}", wire.from, wire.to)}
                        transform={format!("translate({:.1} {:.1})", at.x, at.y)} onpointerdown={press.clone()}>
-                        <title>{ lang.format(Text::FunnelTitle, &[("policy", &describe_policy(policy))]) }</title>
+                        <title>{ lang.format(Text::FunnelTitle, &[("policy", &describe_policy_in(policy, lang))]) }</title>
                         <circle r="9" />
                         <path d="M-4.5 -4 H4.5 L1 0.5 V4.5 L-1 3.5 V0.5 Z" />
                     </g>
@@ -871,14 +871,14 @@ fn view_component(
     html! {
         <g key={id.to_string()} class={class} transform={transform}
            tabindex={(!props.read_only).then_some("0")} role="button" aria-pressed={selected.to_string()}
-           aria-label={format!("{} ({})", c.name, component_label(c))}
+           aria-label={format!("{} ({})", c.name, lang.t(Text::kind(kind, fifo)))}
            onfocus={focus} onkeydown={keys}
            data-testid={format!("component-{id}")} data-kind={kind.as_str()} data-fifo={fifo.to_string()}
            data-state={node_state}
            data-status={node.map(|n| if n.status == NodeStatus::NotReady { "NotReady" } else { "Ready" })}
            data-cordoned={node.map(|n| n.cordoned.to_string())}>
             <g class="body" onpointerdown={press_body}>
-                <title>{ format!("{} ({}, id {})", c.name, component_label(c), c.id) }</title>
+                <title>{ format!("{} ({}, id {})", c.name, lang.t(Text::kind(kind, fifo)), c.id) }</title>
                 <rect class="halo" x="-4" y="-4" width={(w + 8.0).to_string()} height={(box_h + 8.0).to_string()} rx="13" />
                 <rect class="box" width={w.to_string()} height={box_h.to_string()} rx="10" />
                 <rect class="accent" x="0" y="0" width="4" height={box_h.to_string()} rx="2" />

@@ -70,19 +70,6 @@ pub fn is_fifo(spec: &Spec) -> bool {
     }
 }
 
-/// What a person calls a component's kind, FIFO variants included.
-pub fn variant_label(kind: ComponentKind, fifo: bool) -> &'static str {
-    match (kind, fifo) {
-        (ComponentKind::Topic, true) => "SNS FIFO topic",
-        (ComponentKind::Queue, true) => "SQS FIFO queue",
-        _ => kind.label(),
-    }
-}
-
-pub fn component_label(c: &Component) -> &'static str {
-    variant_label(c.kind(), is_fifo(&c.spec))
-}
-
 /// Takes focus away from whatever has it, so a half-typed inspector value is
 /// committed (fields commit on blur) before a press on the canvas or palette
 /// changes the selection and the field disappears. Presses on SVG shapes do

@@ -388,13 +388,8 @@ pub fn filter_op_label(op: &str, lang: Lang) -> &'static str {
     lang.t(word)
 }
 
-/// A policy in words, for the funnel's tooltip: `type is book or food, and
-/// amount ≥ 100`.
-pub fn describe_policy(policy: &FilterPolicy) -> String {
-    describe_policy_in(policy, Lang::En)
-}
-
-/// [`describe_policy`] in `lang`, for the inspector's summary.
+/// A filter policy in words, in `lang`, for the inspector's summary and the
+/// funnel's tooltip on the canvas: `type is book or food, and amount ≥ 100`.
 pub fn describe_policy_in(policy: &FilterPolicy, lang: Lang) -> String {
     let keys: Vec<String> = policy
         .iter()
@@ -544,7 +539,7 @@ mod tests {
         let back = policy_rows(&policy);
         assert_eq!(back.len(), 3);
         assert_eq!(policy_from_rows(back), policy);
-        assert_eq!(describe_policy(&policy), "amount ≥ 100, and type is book or starts with fo");
+        assert_eq!(describe_policy_in(&policy, Lang::En), "amount ≥ 100, and type is book or starts with fo");
         assert_eq!(describe_policy_in(&policy, Lang::Ko), "amount ≥ 100, 그리고 type 같음 book 또는 시작 문자열 fo");
     }
 

@@ -1131,17 +1131,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn kinds_read_as_the_canvas_names_them() {
-        // The canvas's box tooltips still name kinds in English (src/editor).
-        for kind in ComponentKind::ALL {
-            for fifo in [false, true] {
-                let fifo = fifo && matches!(kind, ComponentKind::Topic | ComponentKind::Queue);
-                assert_eq!(Text::kind(kind, fifo).text(Lang::En), crate::editor::variant_label(kind, fifo), "{kind:?}");
-            }
-        }
-    }
-
-    #[test]
     fn the_table_has_one_entry_per_key() {
         assert_eq!(TEXTS.len(), Text::ALL.len());
         for (index, &key) in Text::ALL.iter().enumerate() {
