@@ -130,3 +130,39 @@ test('pan and zoom: two fingers pinch to zoom on a touch screen', async (t) => {
   const level = await zoom(page);
   assert.ok(level > 280 && level <= 300, `pinch zoomed to ${level} %`);
 });
+
+test('touch: a finger drags a box, and one finger on empty space pans', async (t) => {
+  const page = await openApp(browser, '/', { t });
+  await loadPreset(page, 'direct-coupling');
+  const start = centre(await box(page, 'shipping'));
+  // Pointer events as a touch screen sends them, one finger at a time.
+  const drag = (selector, from, by) =>
+    page.evaluate(({ selector, from, by }) => {
+      const target = document.querySelector(selector);
+      const svg = document.querySelector('[data-testid="canvas"]');
+      const send = (element, type, x, y) =>
+        element.dispatchEvent(new PointerEvent(type, { pointerId: 21, pointerType: 'touch', isPrimary: true,
+          clientX: x, clientY: y, button: type === 'pointermove' ? -1 : 0, buttons: type === 'pointerup' ? 0 : 1, bubbles: true }));
+      send(target, 'pointerdown', from.x, from.y);
+      for (let i = 1; i <= 6; i += 1) send(svg, 'pointermove', from.x + (by.x * i) / 6, from.y + (by.y * i) / 6);
+      send(svg, 'pointerup', from.x + by.x, from.y + by.y);
+    }, { selector, from, by });
+
+  await drag('[data-testid="component-shipping"] rect.box', start, { x: -40, y: 30 });
+  await page.waitForFunction(
+    ({ x }) => {
+      const b = document.querySelector('[data-testid="component-shipping"] rect.box').getBoundingClientRect();
+      return Math.abs(b.x + b.width / 2 - x) < 3;
+    },
+    { x: start.x - 40 },
+  );
+  const moved = centre(await box(page, 'shipping'));
+  assert.ok(Math.abs(moved.y - (start.y + 30)) < 3, JSON.stringify([start, moved]));
+
+  // On empty space the same finger pans the whole diagram instead.
+  const before = centre(await box(page, 'storefront'));
+  const empty = await emptySpot(page);
+  await drag('[data-testid="canvas"] rect.background', empty, { x: 50, y: -20 });
+  const after = centre(await box(page, 'storefront'));
+  assert.ok(Math.abs(after.x - before.x - 50) < 3 && Math.abs(after.y - before.y + 20) < 3, JSON.stringify([before, after]));
+});
