@@ -62,6 +62,9 @@ pub struct App {
     gallery_open: bool,
     /// The keyboard shortcuts overlay is showing.
     shortcuts_open: bool,
+    /// Whole documents opened so far (presets, links, files), so the stage
+    /// can start each at 100 %.
+    documents_opened: u32,
     /// Embed mode's commands from the slide deck (`load` comes here).
     _embed_messages: Option<EventListener>,
     _keys: EventListener,
@@ -89,6 +92,7 @@ impl App {
     /// saved before stays in this browser until then (and Undo brings it
     /// back to the canvas).
     fn open_link(&mut self, shared: Scenario) {
+        self.documents_opened += 1;
         self.autosave.hold(&shared);
         self.history.replace(shared);
         self.selection = None;
@@ -162,6 +166,7 @@ impl Component for App {
             embed,
             gallery_open,
             shortcuts_open: false,
+            documents_opened: 0,
             _embed_messages: embed::listen(ctx.link().callback(Msg::Load), lang),
             _keys: listen_for_shortcuts(ctx.link().clone()),
         }
@@ -207,6 +212,7 @@ impl Component for App {
             }
             Msg::CloseShortcuts => std::mem::replace(&mut self.shortcuts_open, false),
             Msg::Load(scenario) => {
+                self.documents_opened += 1;
                 self.gallery_open = false;
                 self.history.replace(scenario);
                 self.selection = None;
@@ -347,7 +353,8 @@ impl Component for App {
                 <Palette scenario={self.scenario.clone()} on_edit={on_edit.clone()} />
                 <main class="stage-area">
                     <Playback scenario={self.scenario.clone()} selection={self.selection.clone()}
-                              on_edit={on_edit.clone()} on_select={on_select.clone()} on_error={on_error} />
+                              on_edit={on_edit.clone()} on_select={on_select.clone()} on_error={on_error}
+                              documents_opened={self.documents_opened} />
                 </main>
                 <Inspector scenario={self.scenario.clone()} selection={self.selection.clone()}
                            on_edit={on_edit} on_select={on_select} {lang} />

@@ -69,6 +69,10 @@ pub struct PlaybackProps {
     pub on_edit: Callback<Edit>,
     pub on_select: Callback<Option<Selection>>,
     pub on_error: Callback<String>,
+    /// Counts the whole documents opened (a preset, a link, a file): each
+    /// new one starts at 100 %, not at the last one's pan and zoom.
+    #[prop_or_default]
+    pub documents_opened: u32,
 }
 
 pub enum Msg {
@@ -856,6 +860,9 @@ impl Component for Playback {
             // Selecting something else leaves the pod that was explained.
             self.selected_pod = None;
             self.refresh(ctx);
+        }
+        if old_props.documents_opened != ctx.props().documents_opened {
+            self.editor_view = None;
         }
         let (old, new) = (&old_props.scenario, &ctx.props().scenario);
         if old.time_scale != new.time_scale {

@@ -64,6 +64,12 @@ test('pan and zoom: wheel, buttons, keys, drag on empty space and fit', async (t
   const panned = centre(await box(page, 'storefront'));
   assert.ok(Math.abs(panned.x - (start.x - 60)) < 2 && Math.abs(panned.y - (start.y + 40)) < 2, JSON.stringify([start, panned]));
 
+  // Opening another scenario starts it at 100 %, not at the last one's zoom.
+  await page.click(testId('zoom-in'));
+  await loadPreset(page, 'direct-coupling');
+  assert.equal(await zoom(page), 100);
+  await loadPreset(page, 'zone-outage');
+
   // 0 goes back to 100 %; F fits the whole diagram in the stage.
   await page.locator('body').press('0');
   assert.equal(await zoom(page), 100);
