@@ -528,6 +528,31 @@ catalogue! {
     WireStandardQueueFromFifoTopic => "A FIFO queue can subscribe only to a FIFO topic.", "FIFO 큐는 FIFO 토픽만 구독할 수 있습니다.";
     WireFifoTopicToConsumer => "A FIFO topic delivers only to FIFO queues, not straight to a consumer.", "FIFO 토픽은 FIFO 큐로만 전달하며, 컨슈머로 바로 보내지 않습니다.";
     WireFifoTopicToServiceOrIngress => "A FIFO topic delivers only to FIFO queues, not to a service or an ingress.", "FIFO 토픽은 FIFO 큐로만 전달하며, 서비스나 Ingress로는 보내지 않습니다.";
+
+    // A lesson step's check, in words: "lost at Shipping ≥ 15".
+    CheckOf => "{metric} at {of} {op} {value}", "{of}: {metric} {op} {value}";
+    CheckAll => "{metric} {op} {value}", same;
+    CheckPublished => "published", "발행";
+    CheckDelivered => "delivered", "전달";
+    CheckLost => "lost", "유실";
+    CheckDuplicates => "duplicates", "중복";
+    CheckDeadLettered => "dead-lettered", "DLQ로 이동";
+    CheckInQueue => "in queue", "큐에 있음";
+    CheckInFlight => "in flight", "이동 중";
+    CheckExpired => "expired", "만료";
+    CheckThrottled => "throttled", "요청 거절";
+    CheckOutOfOrder => "out of order", "순서 어긋남";
+    CheckDeduplicated => "deduplicated", "중복 제거";
+    CheckFiltered => "filtered", "필터링됨";
+    CheckPodsPending => "pods Pending", "Pending인 Pod";
+    CheckPodsRunning => "pods Running", "Running인 Pod";
+    CheckPodsReady => "pods Ready", "Ready인 Pod";
+    CheckNodesReady => "nodes Ready", "Ready인 노드";
+    CheckNodesNotReady => "nodes NotReady", "NotReady인 노드";
+    CheckEtcdMembersUp => "etcd members up", "살아 있는 etcd 멤버";
+    CheckApiAvailable => "API available", "API 사용 가능";
+    CheckRequestsOk => "requests OK", "성공한 요청";
+    CheckRequestsFailed => "requests failed", "실패한 요청";
     // The inspector's number settings: labels, units, where defaults come from, help.
     SetMaxReceives => "Max receives", "최대 수신 횟수";
     UnitReceives => "receives", "회";

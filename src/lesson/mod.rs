@@ -26,7 +26,8 @@ mod control;
 pub use control::{position, register_host, send, watch, LessonPosition, WatchHandle};
 use control::announce;
 use crate::i18n::{self, Lang, Text};
-use fanout_engine::scenario::{CheckState, ComponentId, LessonStep, Scenario};
+use fanout_engine::scenario::lesson::Check;
+use fanout_engine::scenario::{CheckState, ComponentId, LessonStep, NumericOp, Scenario};
 use fanout_engine::sim::SimTime;
 use gloo_events::{EventListener, EventListenerOptions};
 use std::cell::Cell;
@@ -298,12 +299,13 @@ impl Component for LessonBar {
                 CheckState::Passed => ("✓", Text::LessonCheckPassed),
                 CheckState::Failed => ("✗", Text::LessonCheckFailed),
             };
-            let title = lang.format(Text::LessonCheckTitle, &[("check", &check.describe()), ("meaning", &lang.t(meaning))]);
+            let words = check_words(check, &props.scenario, lang);
+            let title = lang.format(Text::LessonCheckTitle, &[("check", &words), ("meaning", &lang.t(meaning))]);
             html! {
                 <span class={classes!("lesson-check", state.as_str())} data-testid="lesson-check"
                       data-state={state.as_str()} title={title}>
                     <span class="lesson-check-mark" aria-hidden="true">{ mark }</span>
-                    { check.describe() }
+                    { words }
                 </span>
             }
         });
@@ -364,6 +366,50 @@ fn listen_for_keys(link: html::Scope<LessonBar>, state: Rc<Cell<KeyState>>) -> E
     })
 }
 
+/// A step's check in the interface's language, naming the component as the
+/// canvas does: "lost at Shipping ≥ 15", "Shipping: 유실 ≥ 15".
+fn check_words(check: &Check, scenario: &Scenario, lang: Lang) -> String {
+    use fanout_engine::scenario::lesson::Metric as M;
+    let metric = match check.metric {
+        M::Published => Text::CheckPublished,
+        M::Delivered => Text::CheckDelivered,
+        M::Lost => Text::CheckLost,
+        M::Duplicates => Text::CheckDuplicates,
+        M::DeadLettered => Text::CheckDeadLettered,
+        M::InQueue => Text::CheckInQueue,
+        M::InFlight => Text::CheckInFlight,
+        M::Expired => Text::CheckExpired,
+        M::Throttled => Text::CheckThrottled,
+        M::OutOfOrder => Text::CheckOutOfOrder,
+        M::Deduplicated => Text::CheckDeduplicated,
+        M::Filtered => Text::CheckFiltered,
+        M::PodsPending => Text::CheckPodsPending,
+        M::PodsRunning => Text::CheckPodsRunning,
+        M::PodsReady => Text::CheckPodsReady,
+        M::NodesReady => Text::CheckNodesReady,
+        M::NodesNotReady => Text::CheckNodesNotReady,
+        M::EtcdMembersUp => Text::CheckEtcdMembersUp,
+        M::ApiAvailable => Text::CheckApiAvailable,
+        M::RequestsOk => Text::CheckRequestsOk,
+        M::RequestsFailed => Text::CheckRequestsFailed,
+    };
+    let op = match check.op {
+        NumericOp::Less => "<",
+        NumericOp::LessOrEqual => "≤",
+        NumericOp::Equal => "=",
+        NumericOp::GreaterOrEqual => "≥",
+        NumericOp::Greater => ">",
+    };
+    let (metric, value) = (lang.t(metric), check.value);
+    match &check.of {
+        Some(id) => {
+            let of = scenario.component(id).map_or_else(|| id.to_string(), |c| c.name.clone());
+            lang.format(Text::CheckOf, &[("metric", &metric), ("of", &of), ("op", &op), ("value", &value)])
+        }
+        None => lang.format(Text::CheckAll, &[("metric", &metric), ("op", &op), ("value", &value)]),
+    }
+}
+
 fn keys_belong_to_target(event: &KeyboardEvent) -> bool {
     let Some(element) = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
         return false;
@@ -377,6 +423,14 @@ mod tests {
     use super::*;
     use std::cell::RefCell;
     use std::collections::BTreeSet;
+
+    #[test]
+    fn a_check_reads_with_the_component_name_in_either_language() {
+        let scenario = preset("direct-coupling");
+        let check = scenario.lesson[2].check.as_ref().expect("step 3 checks lost orders");
+        assert_eq!(check_words(check, &scenario, Lang::En), "lost at Shipping ≥ 15");
+        assert_eq!(check_words(check, &scenario, Lang::Ko), "Shipping: 유실 ≥ 15");
+    }
 
     fn preset(stem: &str) -> Scenario {
         let json = crate::presets::PRESETS.iter().find(|(s, _)| *s == stem).expect("preset").1;
