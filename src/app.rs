@@ -371,17 +371,7 @@ impl Component for App {
     }
 
     fn rendered(&mut self, _ctx: &Context<Self>, _first_render: bool) {
-        // A modal <dialog> keeps focus inside itself, makes the page behind
-        // inert and answers Escape; only `showModal()` makes it modal.
-        if let Some(dialog) = self.link_choice_ref.cast::<web_sys::Element>() {
-            if !dialog.has_attribute("open") {
-                if let Ok(show_modal) = js_sys::Reflect::get(&dialog, &"showModal".into()) {
-                    if let Some(show_modal) = show_modal.dyn_ref::<js_sys::Function>() {
-                        let _ = show_modal.call0(&dialog);
-                    }
-                }
-            }
-        }
+        crate::modal::show(&self.link_choice_ref);
     }
 }
 

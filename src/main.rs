@@ -6,6 +6,7 @@ mod gallery;
 mod i18n;
 mod lesson;
 mod live;
+mod modal;
 mod panels;
 mod playback;
 mod presets;

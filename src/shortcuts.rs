@@ -3,7 +3,6 @@
 //! Escape or its × closes.
 
 use crate::i18n::{Lang, Text};
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// The rows of the overlay: the keys, then what they do.
@@ -65,18 +64,7 @@ impl Component for Shortcuts {
         }
     }
 
-    fn rendered(&mut self, _ctx: &Context<Self>, first_render: bool) {
-        // Only `showModal()` makes a dialog modal: focus stays inside and the
-        // page behind is inert until it closes.
-        if !first_render {
-            return;
-        }
-        if let Some(dialog) = self.dialog.cast::<web_sys::Element>() {
-            if let Ok(show_modal) = js_sys::Reflect::get(&dialog, &"showModal".into()) {
-                if let Some(show_modal) = show_modal.dyn_ref::<js_sys::Function>() {
-                    let _ = show_modal.call0(&dialog);
-                }
-            }
-        }
+    fn rendered(&mut self, _ctx: &Context<Self>, _first_render: bool) {
+        crate::modal::show(&self.dialog);
     }
 }

@@ -1,11 +1,13 @@
 //! The SVG canvas: components, ports and wires, and the pointer state
 //! machine for moving boxes, drawing wires and selecting.
 //!
-//! Coordinates are CSS pixels from the SVG's top-left corner (no viewBox
-//! scaling), the same units the playback overlay draws message dots in.
-//! Embed mode is the exception: a `view_box` fits the diagram to the frame
-//! (the overlay applies the same fit), and the canvas is then read-only
-//! (`read_only`: boxes are selected, never moved or wired).
+//! Coordinates are canvas units, which the SVG's `viewBox` maps to the
+//! screen: the editor's pan and zoom (wheel, drag on empty space, pinch; see
+//! `viewport`), or embed mode's fit to the frame. Without a view box a unit
+//! is a CSS pixel. The playback overlay draws message dots through the same
+//! view box. In embed mode the canvas is read-only (`read_only`: boxes are
+//! selected, never moved or wired). Boxes are tab stops: arrows move the
+//! focused one, Enter goes on to its settings.
 //! A gesture captures the pointer on the SVG, so a fast drag that leaves a
 //! box, or the canvas, is not lost; a drag commits one edit on release.
 

@@ -31,9 +31,9 @@ pub(super) fn connections(c: &Component, props: &InspectorProps) -> Html {
     });
     let wires: Vec<Html> = wires.collect();
     let targets: Vec<&Component> =
-        scenario.components.iter().filter(|o| o.id != c.id && check_connect(scenario, &c.id, &o.id).is_ok()).collect();
+        scenario.components.iter().filter(|o| check_connect(scenario, &c.id, &o.id).is_ok()).collect();
     let sources: Vec<&Component> =
-        scenario.components.iter().filter(|o| o.id != c.id && check_connect(scenario, &o.id, &c.id).is_ok()).collect();
+        scenario.components.iter().filter(|o| check_connect(scenario, &o.id, &c.id).is_ok()).collect();
     let chooser = |testid: &'static str, label: Text, help: Text, others: Vec<&Component>, outgoing: bool| {
         if others.is_empty() {
             return html! {};

@@ -158,8 +158,8 @@ pub fn clamp_centre_in(p: Point, shown: super::viewport::Visible) -> Point {
 }
 
 /// Keeps a box centre where the whole box stays visible on a canvas of
-/// `width × height` (there is no panning yet, so a box dragged off the edge
-/// would be unreachable). A canvas too small for a box pins it to the margin.
+/// `width × height`, so a box is never dropped where nobody can see it. A
+/// canvas too small for a box pins it to the margin.
 pub fn clamp_centre(p: Point, width: f64, height: f64) -> Point {
     let min_x = BOX_WIDTH / 2.0 + PORT_RADIUS + EDGE_MARGIN;
     let min_y = BOX_HEIGHT / 2.0 + EDGE_MARGIN;

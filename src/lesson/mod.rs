@@ -27,7 +27,7 @@ pub use control::{position, register_host, send, watch, LessonPosition, WatchHan
 use control::announce;
 use crate::i18n::{self, Lang, Text};
 use fanout_engine::scenario::lesson::Check;
-use fanout_engine::scenario::{CheckState, ComponentId, LessonStep, NumericOp, Scenario};
+use fanout_engine::scenario::{CheckState, ComponentId, LessonStep, Scenario};
 use fanout_engine::sim::SimTime;
 use gloo_events::{EventListener, EventListenerOptions};
 use std::cell::Cell;
@@ -393,14 +393,7 @@ fn check_words(check: &Check, scenario: &Scenario, lang: Lang) -> String {
         M::RequestsOk => Text::CheckRequestsOk,
         M::RequestsFailed => Text::CheckRequestsFailed,
     };
-    let op = match check.op {
-        NumericOp::Less => "<",
-        NumericOp::LessOrEqual => "≤",
-        NumericOp::Equal => "=",
-        NumericOp::GreaterOrEqual => "≥",
-        NumericOp::Greater => ">",
-    };
-    let (metric, value) = (lang.t(metric), check.value);
+    let (metric, op, value) = (lang.t(metric), check.op.symbol(), check.value);
     match &check.of {
         Some(id) => {
             let of = scenario.component(id).map_or_else(|| id.to_string(), |c| c.name.clone());

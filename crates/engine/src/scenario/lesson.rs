@@ -285,13 +285,7 @@ impl CheckState {
 impl Check {
     /// The check in words: "lost = 0", "delivered at shipping ≥ 10".
     pub fn describe(&self) -> String {
-        let op = match self.op {
-            NumericOp::Less => "<",
-            NumericOp::LessOrEqual => "≤",
-            NumericOp::Equal => "=",
-            NumericOp::GreaterOrEqual => "≥",
-            NumericOp::Greater => ">",
-        };
+        let op = self.op.symbol();
         match &self.of {
             Some(id) => format!("{} at {id} {op} {}", self.metric.label(), self.value),
             None => format!("{} {op} {}", self.metric.label(), self.value),

@@ -631,6 +631,19 @@ pub enum NumericOp {
     Greater,
 }
 
+impl NumericOp {
+    /// The comparison as people write it: `<`, `≤`, `=`, `≥`, `>`.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            NumericOp::Less => "<",
+            NumericOp::LessOrEqual => "≤",
+            NumericOp::Equal => "=",
+            NumericOp::GreaterOrEqual => "≥",
+            NumericOp::Greater => ">",
+        }
+    }
+}
+
 /// A subscription's filter policy: attribute name → conditions. A message
 /// is delivered when every key matches (AND across keys, OR within a key).
 pub type FilterPolicy = std::collections::BTreeMap<String, Vec<FilterCondition>>;
