@@ -705,6 +705,16 @@ fn state_index(state: CopyState) -> usize {
     }
 }
 
+/// The panic behind `queue()` and `consumer()`, out of line: formatting the
+/// message needs stack memory, and in WebAssembly a function that might
+/// format pays for its shadow-stack frame on every call, not only when it
+/// panics (LLVM's wasm backend does not shrink-wrap).
+#[cold]
+#[inline(never)]
+fn not_a(kind: &str, n: Node) -> ! {
+    unreachable!("node {n} is not a {kind}")
+}
+
 fn ms(n: u64) -> SimTime {
     SimTime::from_ms(n)
 }
@@ -943,6 +953,12 @@ impl Simulation {
 
     /// Processes every event with time ≤ `until`, then sets now = `until`.
     /// Running to T in one call or in many smaller calls gives the same trace.
+    ///
+    /// Never inlined: V8 moves a wasm function to optimised code only when
+    /// it is next called (there is no on-stack replacement for wasm), so
+    /// this loop, inlined into a caller that runs once (a CLI run, a
+    /// benchmark), would stay in V8's baseline code for the whole run.
+    #[inline(never)]
     pub fn run_until(&mut self, until: SimTime) {
         while self.process_one_event(until) {}
         if until > self.now {
@@ -1386,14 +1402,14 @@ impl Simulation {
     fn queue(&mut self, n: Node) -> &mut Queue {
         match &mut self.nodes[n as usize].state {
             NodeState::Queue(q) => q,
-            _ => unreachable!("node {n} is a queue"),
+            _ => not_a("queue", n),
         }
     }
 
     fn consumer(&mut self, n: Node) -> &mut Consumer {
         match &mut self.nodes[n as usize].state {
             NodeState::Consumer(c) => c,
-            _ => unreachable!("node {n} is a consumer"),
+            _ => not_a("consumer", n),
         }
     }
 
@@ -1516,6 +1532,7 @@ impl Simulation {
     }
 
     /// Keeps the scenario-wide and per-component tallies of live states.
+    #[inline(always)]
     fn count_state(&mut self, state: CopyState, delta: i64) {
         fn bump(x: &mut u64, delta: i64) {
             *x = x.wrapping_add_signed(delta);
@@ -1780,7 +1797,7 @@ impl Simulation {
                 AttributeValues::OneOf(values) => publisher.rng.below(values.len() as u64) as i64,
                 AttributeValues::Between(lo, hi) => {
                     let span = (*hi as i128 - *lo as i128 + 1) as u128;
-                    (*lo as i128 + (u128::from(publisher.rng.next_u64()) % span) as i128) as i64
+                    (*lo as i128 + publisher.rng.below_wide(span) as i128) as i64
                 }
             };
         }
@@ -2617,7 +2634,10 @@ impl Simulation {
         self.worker(w).state = WorkerState::Processing;
         let r = self.worker(w).batch[next].copy;
         let c = self.consumer(consumer);
-        let duration = SimTime(((c.config.processing_time_ms * 1_000) as f64 * c.slow_factor).round() as u64);
+        let normal = SimTime::from_ms(c.config.processing_time_ms);
+        // Unslowed, the product is exact: no float, no rounding call.
+        let duration =
+            if c.slow_factor == 1.0 { normal } else { SimTime((normal.0 as f64 * c.slow_factor).round() as u64) };
         self.record_copy(TraceKind::ProcessingStarted, r, consumer, NO_WIRE, 0);
         self.events.push(self.now + duration, Event::ProcessingDone { worker: w });
     }

@@ -15,7 +15,7 @@ const COMPONENTS: [ControlPlaneComponent; 2] =
 /// fixed grid.
 fn grid_ceil(t: SimTime, period_ms: u64) -> SimTime {
     let p = ms(period_ms).0.max(1);
-    SimTime(t.0.div_ceil(p).saturating_mul(p))
+    SimTime(crate::sim::saturating_mul(t.0.div_ceil(p), p))
 }
 
 impl Cluster {

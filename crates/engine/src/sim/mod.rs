@@ -35,11 +35,14 @@ impl SimTime {
     pub const ZERO: SimTime = SimTime(0);
     pub const MAX: SimTime = SimTime(u64::MAX);
 
+    // Compared with the largest exact value rather than `saturating_mul`:
+    // an overflow-checked 64-bit multiply is a call to a 128-bit multiply
+    // routine in wasm32, and these run on every event.
     pub const fn from_ms(ms: u64) -> SimTime {
-        SimTime(ms.saturating_mul(MICROS_PER_MS))
+        SimTime(if ms <= u64::MAX / MICROS_PER_MS { ms * MICROS_PER_MS } else { u64::MAX })
     }
     pub const fn from_secs(s: u64) -> SimTime {
-        SimTime(s.saturating_mul(MICROS_PER_S))
+        SimTime(if s <= u64::MAX / MICROS_PER_S { s * MICROS_PER_S } else { u64::MAX })
     }
     pub const fn as_micros(self) -> u64 {
         self.0
@@ -54,6 +57,18 @@ impl SimTime {
     }
     pub fn saturating_sub(self, other: SimTime) -> SimTime {
         SimTime(self.0.saturating_sub(other.0))
+    }
+}
+
+/// `a × b`, saturating at `u64::MAX`. The same as `u64::saturating_mul`, but
+/// when both fit in 32 bits (nearly always) it is one plain multiply: wasm32
+/// has no overflow-checked 64-bit multiply and calls a 128-bit routine.
+#[inline]
+pub fn saturating_mul(a: u64, b: u64) -> u64 {
+    if (a | b) >> 32 == 0 {
+        a * b
+    } else {
+        a.saturating_mul(b)
     }
 }
 
@@ -84,6 +99,23 @@ impl fmt::Display for SimTime {
             write!(f, "{} ms", self.0 / MICROS_PER_MS)
         } else {
             write!(f, "{}.{:03} s", self.0 / MICROS_PER_S, (self.0 % MICROS_PER_S) / MICROS_PER_MS)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn multiplications_saturate_like_std() {
+        let values = [0, 1, 2, 1_000, u32::MAX as u64, 1 << 32, u64::MAX / 1_000, u64::MAX / 1_000 + 1, u64::MAX];
+        for a in values {
+            assert_eq!(SimTime::from_ms(a).0, a.saturating_mul(MICROS_PER_MS), "{a} ms");
+            assert_eq!(SimTime::from_secs(a).0, a.saturating_mul(MICROS_PER_S), "{a} s");
+            for b in values {
+                assert_eq!(saturating_mul(a, b), a.saturating_mul(b), "{a} × {b}");
+            }
         }
     }
 }

@@ -70,6 +70,7 @@ impl<E> EventQueue<E> {
         Self::default()
     }
 
+    #[inline(always)]
     pub fn push(&mut self, time: SimTime, event: E) {
         debug_assert!(time >= self.last, "an event scheduled at {time:?}, before the last one taken out ({:?})", self.last);
         let time = time.max(self.last);
