@@ -1487,6 +1487,9 @@ impl Simulation {
     }
 
     /// Moves a live copy to another live state, keeping the tallies.
+    /// Inlined: a `CopyState` is too big for wasm32 to pass in registers,
+    /// so a call would go through the shadow stack.
+    #[inline(always)]
     fn set_state(&mut self, r: CopyRef, state: CopyState) {
         let old = {
             let copy = self.copy_mut(r).expect("set_state on a live copy");
@@ -1497,17 +1500,22 @@ impl Simulation {
     }
 
     /// Ends a copy's life: it leaves the slab and is counted by how it ended,
-    /// at component `at`.
-    fn retire(&mut self, r: CopyRef, end: End, at: Node) -> Copy {
+    /// at component `at`. Returns nothing: moving a whole `Copy` out costs a
+    /// large copy through memory in wasm, and few callers need it.
+    fn retire(&mut self, r: CopyRef, end: End, at: Node) {
         let slot = &mut self.slots[r.slot as usize];
         debug_assert_eq!(slot.generation, r.generation);
-        let copy = slot.copy.take().expect("retire a live copy");
+        // Read the three fields in place rather than moving the copy out.
+        let (state, order, id) = match &slot.copy {
+            Some(copy) => (copy.state, copy.data.order, copy.id),
+            None => panic!("retire a live copy"),
+        };
+        slot.copy = None;
         slot.generation = slot.generation.wrapping_add(1);
         self.free_slots.push(r.slot);
-        self.count_state(copy.state, -1);
+        self.count_state(state, -1);
         self.ended[end_index(end)] += 1;
         let counters = &mut self.nodes[at as usize].counters;
-        let (order, id) = (copy.data.order, copy.id);
         match end {
             End::Delivered | End::FannedOut => {}
             End::Filtered => {
@@ -1528,7 +1536,6 @@ impl Simulation {
                 self.record(TraceKind::Lost(reason), order, id, at, NO_WIRE, 0);
             }
         }
-        copy
     }
 
     /// Keeps the scenario-wide and per-component tallies of live states.
@@ -1973,8 +1980,9 @@ impl Simulation {
             self.retire(r, End::Lost(LostReason::NoSubscribers), topic);
             return;
         }
-        let parent = self.retire(r, End::FannedOut, topic);
-        self.record(TraceKind::FannedOut, parent.data.order, parent.id, topic, NO_WIRE, subscriptions as u32);
+        let (parent_id, parent) = self.copy(r).map(|c| (c.id, c.data)).expect("fan out a live copy");
+        self.retire(r, End::FannedOut, topic);
+        self.record(TraceKind::FannedOut, parent.order, parent_id, topic, NO_WIRE, subscriptions as u32);
         let duplicate_ratio = match &self.nodes[topic as usize].state {
             NodeState::Topic(t) if !t.config.fifo => t.config.duplicate_delivery_ratio,
             _ => 0.0,
@@ -1982,12 +1990,12 @@ impl Simulation {
         for k in 0..subscriptions {
             let wire = self.nodes[topic as usize].out_wires[k];
             let passes = match &self.wires[wire as usize].filters {
-                Some(filters) => filters[parent.data.publisher as usize]
-                    .as_ref()
-                    .is_none_or(|f| f.matches(&parent.data.attributes)),
+                Some(filters) => {
+                    filters[parent.publisher as usize].as_ref().is_none_or(|f| f.matches(&parent.attributes))
+                }
                 None => true,
             };
-            let child = self.new_copy(parent.data, CopyState::Transit);
+            let child = self.new_copy(parent, CopyState::Transit);
             if !passes {
                 self.record_copy(TraceKind::Filtered, child, topic, wire, 0);
                 self.retire(child, End::Filtered, topic);
@@ -1997,7 +2005,7 @@ impl Simulation {
             if duplicate_ratio > 0.0 {
                 let NodeState::Topic(t) = &mut self.nodes[topic as usize].state else { unreachable!() };
                 if t.rng.next_f64() < duplicate_ratio {
-                    let twin = self.new_copy(parent.data, CopyState::Transit);
+                    let twin = self.new_copy(parent, CopyState::Transit);
                     self.record_copy(TraceKind::DuplicateDelivered, twin, topic, wire, 0);
                     self.send(twin, wire, 0);
                 }
@@ -2036,16 +2044,18 @@ impl Simulation {
     /// dead-letter queue: the old copy ends as dead-lettered, a new one is
     /// stored in the DLQ.
     fn dead_letter(&mut self, r: CopyRef, from: Node, dlq: Node) {
-        let old = self.retire(r, End::DeadLettered, from);
-        self.record(TraceKind::DeadLettered, old.data.order, old.id, from, NO_WIRE, dlq);
-        let moved = self.new_copy(old.data, CopyState::Transit);
+        let (old_id, data, enqueued_at) =
+            self.copy(r).map(|c| (c.id, c.data, c.enqueued_at)).expect("dead-letter a live copy");
+        self.retire(r, End::DeadLettered, from);
+        self.record(TraceKind::DeadLettered, data.order, old_id, from, NO_WIRE, dlq);
+        let moved = self.new_copy(data, CopyState::Transit);
         let dlq_fifo = matches!(&self.nodes[dlq as usize].state, NodeState::Queue(q) if q.config.fifo);
         self.enqueue(moved, dlq, false);
         // SQS keeps a Standard message's original enqueue time in the DLQ
         // (retention counts from it); FIFO resets it.
         if !dlq_fifo {
             if let Some(c) = self.copy_mut(moved) {
-                c.enqueued_at = c.enqueued_at.min(old.enqueued_at);
+                c.enqueued_at = c.enqueued_at.min(enqueued_at);
             }
         }
     }
