@@ -1466,6 +1466,9 @@ impl Simulation {
 
     // ----- copies and their states -----------------------------------------------
 
+    /// Inlined, like `set_state`: its arguments are too big for wasm32
+    /// registers, and the caller's order data can go straight to the slot.
+    #[inline(always)]
     fn new_copy(&mut self, data: OrderData, state: CopyState) -> CopyRef {
         let id = self.next_copy;
         self.next_copy += 1;
@@ -1583,6 +1586,7 @@ impl Simulation {
 
     // ----- event dispatch --------------------------------------------------------
 
+    #[inline(always)]
     fn handle(&mut self, event: Event) {
         match event {
             Event::Publish { publisher, epoch } => self.on_publish(publisher, epoch),
