@@ -2071,14 +2071,17 @@ impl Simulation {
     /// applies (it does for a direct send to a Standard queue).
     fn enqueue(&mut self, r: CopyRef, queue: Node, per_message_delay: bool) {
         let now = self.now;
-        let data = self.copy(r).expect("enqueue a live copy").data;
+        // Two fields, not the whole order data: an 80-byte copy is a
+        // memory.copy in wasm, which V8 runs as a C call.
+        let (order, message_delay) =
+            self.copy(r).map(|c| (c.data.order, c.data.message_delay)).expect("enqueue a live copy");
         let q = self.queue(queue);
-        if q.config.fifo && q.dedup.seen_before(data.order, now) {
+        if q.config.fifo && q.dedup.seen_before(order, now) {
             self.retire(r, End::Deduplicated, queue);
             return;
         }
-        let delay = if !q.config.fifo && per_message_delay && data.message_delay > SimTime::ZERO {
-            data.message_delay
+        let delay = if !q.config.fifo && per_message_delay && message_delay > SimTime::ZERO {
+            message_delay
         } else {
             ms(q.config.delay_ms)
         };
