@@ -1509,10 +1509,8 @@ impl Simulation {
         let slot = &mut self.slots[r.slot as usize];
         debug_assert_eq!(slot.generation, r.generation);
         // Read the three fields in place rather than moving the copy out.
-        let (state, order, id) = match &slot.copy {
-            Some(copy) => (copy.state, copy.data.order, copy.id),
-            None => panic!("retire a live copy"),
-        };
+        let copy = slot.copy.as_ref().expect("retire a live copy");
+        let (state, order, id) = (copy.state, copy.data.order, copy.id);
         slot.copy = None;
         slot.generation = slot.generation.wrapping_add(1);
         self.free_slots.push(r.slot);
@@ -1542,6 +1540,7 @@ impl Simulation {
     }
 
     /// Keeps the scenario-wide and per-component tallies of live states.
+    /// Inlined for the same reason as `set_state`, its main caller.
     #[inline(always)]
     fn count_state(&mut self, state: CopyState, delta: i64) {
         fn bump(x: &mut u64, delta: i64) {
@@ -1586,6 +1585,8 @@ impl Simulation {
 
     // ----- event dispatch --------------------------------------------------------
 
+    /// Inlined into `process_one_event`: the event (40 bytes) then stays in
+    /// locals instead of going through wasm32's shadow stack.
     #[inline(always)]
     fn handle(&mut self, event: Event) {
         match event {

@@ -70,6 +70,9 @@ impl<E> EventQueue<E> {
         Self::default()
     }
 
+    /// Inlined at every call: an event passed by value to a call goes
+    /// through wasm32's shadow stack; inlined, it is written straight into
+    /// its slot.
     #[inline(always)]
     pub fn push(&mut self, time: SimTime, event: E) {
         debug_assert!(time >= self.last, "an event scheduled at {time:?}, before the last one taken out ({:?})", self.last);
