@@ -1120,8 +1120,8 @@ catalogue! {
         "이 링크는 너무 커서 열 수 없습니다 ({chars}자, 최대 {max}자). 대신 시나리오를 파일로 내보낸 뒤 그 파일을 가져오세요.";
     CodecNotAFanoutLink => "This is not a Fanout scenario link: a share link ends in #s={version}. followed by letters and digits.",
         "Fanout 시나리오 링크가 아닙니다: 공유 링크는 #s={version}. 뒤에 영문자와 숫자가 이어집니다.";
-    CodecNewerVersion => "This scenario was made by a newer version of Fanout (format {version}); this version opens format {schema}. Open it in the latest Fanout.",
-        "이 시나리오는 더 새로운 버전의 Fanout에서 만들었습니다 (형식 {version}). 이 버전이 여는 형식은 {schema}입니다. 최신 Fanout에서 여세요.";
+    CodecNewerVersion => "This scenario was made by a newer version of Fanout (format {version}); this version opens formats up to {newest}. Open it in the latest Fanout.",
+        "이 시나리오는 더 새로운 버전의 Fanout에서 만들었습니다 (형식 {version}). 이 버전은 형식 {newest}까지 엽니다. 최신 Fanout에서 여세요.";
     CodecLinkSplit => "This link is damaged: it contains a space or line break, as if it was split over two lines. Copy the whole link again as one piece.",
         "이 링크는 손상되었습니다: 두 줄로 나뉜 것처럼 공백이나 줄바꿈이 들어 있습니다. 링크 전체를 한 덩어리로 다시 복사하세요.";
     CodecBadCharacter => "This link is damaged: it contains '{character}', which a share link never does. Copy the whole link again.",

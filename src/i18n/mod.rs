@@ -113,7 +113,6 @@ impl Lang {
         use fanout_engine::scenario::codec::{
             CodecError as E, LINK_FORMAT_VERSION, MAX_FILE_BYTES, MAX_JSON_BYTES, MAX_LINK_CHARS, MAX_PROBLEMS_SHOWN,
         };
-        use fanout_engine::scenario::SCHEMA_VERSION;
         let detail = error.detail().unwrap_or_default();
         match error {
             E::Empty => self.format(Text::CodecEmpty, &[("version", &LINK_FORMAT_VERSION)]),
@@ -122,8 +121,8 @@ impl Lang {
                 &[("chars", &thousands(*bytes as u64)), ("max", &thousands(MAX_LINK_CHARS as u64))],
             ),
             E::NotAFanoutLink => self.format(Text::CodecNotAFanoutLink, &[("version", &LINK_FORMAT_VERSION)]),
-            E::NewerVersion { version } => {
-                self.format(Text::CodecNewerVersion, &[("version", version), ("schema", &SCHEMA_VERSION)])
+            E::NewerVersion { version, newest } => {
+                self.format(Text::CodecNewerVersion, &[("version", version), ("newest", newest)])
             }
             E::BadCharacter { character } if character.is_whitespace() => self.t(Text::CodecLinkSplit).to_string(),
             E::BadCharacter { character } => {
@@ -383,7 +382,7 @@ mod tests {
             CodecError::Empty,
             CodecError::LinkTooLong { bytes: 70_000 },
             CodecError::NotAFanoutLink,
-            CodecError::NewerVersion { version: 7 },
+            CodecError::NewerVersion { version: 7, newest: 2 },
             CodecError::BadCharacter { character: '\n' },
             CodecError::BadCharacter { character: '%' },
             CodecError::BadCharacter { character: '\u{7}' },

@@ -275,7 +275,7 @@ fn files_open_with_the_same_checks() {
     // Windows editors like to start the file with a byte-order mark.
     assert_eq!(scenario_from_file_text(&format!("\u{feff}{text}")).unwrap(), scenario);
     let newer = text.replacen("\"schema\": 1", "\"schema\": 3", 1);
-    assert!(matches!(scenario_from_file_text(&newer), Err(CodecError::NewerVersion { version: 3 })));
+    assert!(matches!(scenario_from_file_text(&newer), Err(CodecError::NewerVersion { version: 3, .. })));
 }
 
 // ---------------------------------------------------------------------------
@@ -429,11 +429,14 @@ fn links_from_a_newer_fanout_say_so() {
             .as_bytes()
         )
     );
-    for link in [newer_format, newer_schema] {
+    // Each message names the newest version of its own kind that this
+    // Fanout opens: the link format's, or the schema's.
+    for (link, newest) in [(newer_format, LINK_FORMAT_VERSION), (newer_schema, SCHEMA_VERSION)] {
         let error = assert_clear_error(decode(&link), &link);
         assert!(matches!(error, CodecError::NewerVersion { .. }), "{link}: {error:?}");
         let message = error.to_string();
         assert!(message.contains("made by a newer version of Fanout"), "{message}");
+        assert!(message.contains(&format!("opens formats up to {newest}.")), "{message}");
         assert!(message.contains("latest Fanout"), "{message}");
     }
 }
@@ -549,7 +552,7 @@ fn each_step_says_what_is_wrong() {
         ("hello world".into(), |e| matches!(e, CodecError::NotAFanoutLink)),
         ("https://fanout.example/".into(), |e| matches!(e, CodecError::NotAFanoutLink)),
         ("#s=abc".into(), |e| matches!(e, CodecError::NotAFanoutLink)),
-        ("#s=3.abc".into(), |e| matches!(e, CodecError::NewerVersion { version: 3 })),
+        ("#s=3.abc".into(), |e| matches!(e, CodecError::NewerVersion { version: 3, .. })),
         ("#s=1.".into(), |e| matches!(e, CodecError::CutShort)),
         ("#s=2.".into(), |e| matches!(e, CodecError::CutShort)),
         ("#s=2.abcde".into(), |e| matches!(e, CodecError::CutShort)),
@@ -572,7 +575,7 @@ fn each_step_says_what_is_wrong() {
         (token_for(b"null"), |e| matches!(e, CodecError::NotAScenario(_))),
         (token_for(br#"{"hello": "world"}"#), |e| matches!(e, CodecError::NotAScenario(_))),
         (token_for(br#"{"schema": 1, "components": [{"id": "a"}]}"#), |e| matches!(e, CodecError::NotAScenario(_))),
-        (token_for(br#"{"schema": 2, "teleporters": []}"#), |e| matches!(e, CodecError::NewerVersion { version: 2 })),
+        (token_for(br#"{"schema": 2, "teleporters": []}"#), |e| matches!(e, CodecError::NewerVersion { version: 2, .. })),
         (token_for(br#"{"schema": 0}"#), |e| matches!(e, CodecError::Invalid(_))),
         (token_for(br#"{"schema": "1"}"#), |e| matches!(e, CodecError::NotAScenario(_))),
         (
@@ -607,7 +610,7 @@ fn a_wrong_schema_version_is_refused() {
     let mut scenario = direct_scenario();
     scenario.schema = 2;
     let error = decode(&encode(&scenario)).unwrap_err();
-    assert!(matches!(error, CodecError::NewerVersion { version: 2 }), "{error:?}");
+    assert!(matches!(error, CodecError::NewerVersion { version: 2, .. }), "{error:?}");
     scenario.schema = 0;
     let error = decode(&encode(&scenario)).unwrap_err();
     assert!(error.to_string().contains("unknown format version 0"), "{error}");

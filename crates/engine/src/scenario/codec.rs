@@ -88,8 +88,9 @@ pub enum CodecError {
     LinkTooLong { bytes: usize },
     /// The input does not look like a Fanout share link at all.
     NotAFanoutLink,
-    /// The link format or the scenario's schema is newer than this Fanout.
-    NewerVersion { version: u64 },
+    /// The link format or the scenario's schema is newer than this Fanout;
+    /// `newest` is the newest of that kind this Fanout opens.
+    NewerVersion { version: u64, newest: u32 },
     /// A character that base64url never contains.
     BadCharacter { character: char },
     /// The data ends early: an impossible base64 length, stray final bits,
@@ -129,10 +130,10 @@ impl fmt::Display for CodecError {
                 "This is not a Fanout scenario link: a share link ends in #s={LINK_FORMAT_VERSION}. followed \
                  by letters and digits."
             ),
-            CodecError::NewerVersion { version } => write!(
+            CodecError::NewerVersion { version, newest } => write!(
                 f,
                 "This scenario was made by a newer version of Fanout (format {version}); this \
-                 version opens format {SCHEMA_VERSION}. Open it in the latest Fanout."
+                 version opens formats up to {newest}. Open it in the latest Fanout."
             ),
             CodecError::BadCharacter { character } if character.is_whitespace() => f.write_str(
                 "This link is damaged: it contains a space or line break, as if it was split over \
@@ -366,7 +367,9 @@ fn strip_format_version(token: &str) -> Result<(u32, &str), CodecError> {
     let is_number = (1..=18).contains(&version.len()) && version.bytes().all(|b| b.is_ascii_digit());
     match version.parse::<u64>() {
         Ok(v) if is_number && (1..=u64::from(LINK_FORMAT_VERSION)).contains(&v) => Ok((v as u32, payload)),
-        Ok(v) if is_number && v > u64::from(LINK_FORMAT_VERSION) => Err(CodecError::NewerVersion { version: v }),
+        Ok(v) if is_number && v > u64::from(LINK_FORMAT_VERSION) => {
+            Err(CodecError::NewerVersion { version: v, newest: LINK_FORMAT_VERSION })
+        }
         _ => Err(CodecError::NotAFanoutLink),
     }
 }
@@ -381,7 +384,7 @@ fn parse_scenario(text: &str) -> Result<Scenario, CodecError> {
     }
     if let Ok(SchemaOnly { schema }) = serde_json::from_str::<SchemaOnly>(text) {
         if schema > u64::from(SCHEMA_VERSION) {
-            return Err(CodecError::NewerVersion { version: schema });
+            return Err(CodecError::NewerVersion { version: schema, newest: SCHEMA_VERSION });
         }
     }
     Scenario::from_json(text).map_err(|error| match error {
@@ -540,7 +543,7 @@ mod tests {
     fn the_format_prefix_is_checked() {
         assert_eq!(strip_format_version("1.abc").unwrap(), (1, "abc"));
         assert_eq!(strip_format_version("2.abc").unwrap(), (2, "abc"));
-        assert!(matches!(strip_format_version("3.abc"), Err(CodecError::NewerVersion { version: 3 })));
+        assert!(matches!(strip_format_version("3.abc"), Err(CodecError::NewerVersion { version: 3, newest: LINK_FORMAT_VERSION })));
         for garbage in ["abc", "0.abc", "x.abc", ".abc", "+2.abc", "99999999999999999999999.abc"] {
             assert!(matches!(strip_format_version(garbage), Err(CodecError::NotAFanoutLink)), "{garbage}");
         }
