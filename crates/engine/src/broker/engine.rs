@@ -1618,6 +1618,7 @@ impl Simulation {
     // ----- the cluster -------------------------------------------------------------
 
     /// Hands an event to the cluster and takes in what it produced.
+    #[inline(never)]
     fn cluster_handle(&mut self, event: ClusterEvent) {
         let Some(cluster) = self.cluster.as_mut() else { return };
         let mut fx = std::mem::take(&mut self.cluster_fx);
@@ -1872,6 +1873,7 @@ impl Simulation {
         self.schedule_next_publish(p);
     }
 
+    #[inline(never)]
     fn on_resend(&mut self, p: Node, epoch: u32, wire: WireIx, data: OrderData) {
         if !self.publisher_alive(p, epoch) {
             return;
@@ -2334,6 +2336,7 @@ impl Simulation {
         }
     }
 
+    #[inline(never)]
     fn on_visibility_check(&mut self, queue: Node) {
         self.queue(queue).visibility_check_at = None;
         loop {
@@ -2355,6 +2358,7 @@ impl Simulation {
         }
     }
 
+    #[inline(never)]
     fn on_retention_check(&mut self, queue: Node) {
         self.queue(queue).retention_check_at = None;
         let retention = ms(self.queue(queue).config.retention_ms);
@@ -2520,6 +2524,7 @@ impl Simulation {
 
     /// Waiters whose wait ran out get an empty answer and poll again; the
     /// next check is set for the first waiter still waiting.
+    #[inline(never)]
     fn on_long_poll_check(&mut self, queue: Node) {
         self.queue(queue).long_poll_check_at = None;
         loop {
@@ -2993,6 +2998,7 @@ impl Simulation {
         self.wires.iter().position(|w| w.from == f && w.to == t).map(|i| i as WireIx)
     }
 
+    #[inline(never)]
     fn apply_fault(&mut self, fault: Fault) {
         if self.check_command(&fault).is_err() {
             return; // a script entry that no longer applies (validated, but be safe)
