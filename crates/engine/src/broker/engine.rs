@@ -1587,6 +1587,16 @@ impl Simulation {
 
     /// Inlined into `process_one_event`: the event (40 bytes) then stays in
     /// locals instead of going through wasm32's shadow stack.
+    ///
+    /// Inlining. A call costs V8's wasm code more than native code: every
+    /// register is caller-saved, so the caller spills what it holds, and
+    /// arguments bigger than 8 bytes go through memory. The common events'
+    /// handlers and the small steps they take (`poll`, `serve_waiters`,
+    /// `enqueue`, `empty_receive`, `mark_processed`, `send_delete`,
+    /// `after_delete`) are therefore inlined; the rare ones are kept out
+    /// (`#[inline(never)]`). Inlining the larger steps too (`receive`,
+    /// `make_visible`) made the loop so large that V8's code got slower:
+    /// measure with `scripts/bench throughput` before moving this line.
     #[inline(always)]
     fn handle(&mut self, event: Event) {
         match event {
@@ -2072,6 +2082,8 @@ impl Simulation {
     /// A copy arrives in a queue: deduplicated (FIFO), delayed, or visible.
     /// `per_message_delay` says whether the publisher's per-message delay
     /// applies (it does for a direct send to a Standard queue).
+    // Inlined: see "Inlining" at `handle`.
+    #[inline(always)]
     fn enqueue(&mut self, r: CopyRef, queue: Node, per_message_delay: bool) {
         let now = self.now;
         // Two fields, not the whole order data: an 80-byte copy is a
@@ -2147,6 +2159,8 @@ impl Simulation {
     }
 
     /// Long-polling workers get messages as soon as there are any.
+    // Inlined: see "Inlining" at `handle`.
+    #[inline(always)]
     fn serve_waiters(&mut self, queue: Node) {
         // Each waiter is tried at most once per call: one that comes back
         // empty re-registers at the back.
@@ -2478,6 +2492,8 @@ impl Simulation {
     }
 
     /// A worker asks one of its input queues for messages (round robin).
+    // Inlined: see "Inlining" at `handle`.
+    #[inline(always)]
     fn poll(&mut self, consumer: Node, worker: u32) {
         let c = self.consumer(consumer);
         let k = c.next_input % c.inputs.len();
@@ -2497,6 +2513,8 @@ impl Simulation {
 
     /// Nothing came back: a long poll waits at the queue for its wait time;
     /// a short poll tries again after the poll interval.
+    // Inlined: see "Inlining" at `handle`.
+    #[inline(always)]
     fn empty_receive(&mut self, consumer: Node, worker: u32, queue: Node) {
         let wait = ms(self.queue(queue).config.receive_wait_ms);
         if wait == SimTime::ZERO {
@@ -2721,6 +2739,8 @@ impl Simulation {
 
     /// Records a successful processing of `order` at `consumer`: a duplicate
     /// if it had processed that order before, otherwise its latency.
+    // Inlined: see "Inlining" at `handle`.
+    #[inline(always)]
     fn mark_processed(&mut self, consumer: Node, order: u64, published_at: Option<SimTime>) {
         let again = self.consumer(consumer).processed.mark(order);
         self.duplicates_first_mark = again;
@@ -2783,6 +2803,8 @@ impl Simulation {
         self.become_free(consumer, worker);
     }
 
+    // Inlined: see "Inlining" at `handle`.
+    #[inline(always)]
     fn send_delete(&mut self, w: WorkerRef, index: Option<u32>) {
         let (_, wire) = self.worker(w).source.expect("a delete goes to the batch's queue");
         let w = self.next_ticket(w.consumer, w.worker);
@@ -2854,6 +2876,8 @@ impl Simulation {
         self.after_delete(w, index);
     }
 
+    // Inlined: see "Inlining" at `handle`.
+    #[inline(always)]
     fn after_delete(&mut self, w: WorkerRef, index: Option<u32>) {
         match index {
             Some(_) => {
