@@ -3,13 +3,18 @@
 //! 60 s (its pods go NotReady, are evicted after the 300 s toleration and
 //! replaced on zone-b while the queues grow and drain). The wall time is
 //! what "skip to the end" costs in the browser. Run with `make bench`,
-//! natively and in wasm; medians of 5 runs. Goal (issue 4): ≤ 300 ms.
+//! natively and in wasm; medians of 15 runs. Goal (issue 4): ≤ 300 ms.
+//!
+//! Fifteen, not five: a run takes only 12–30 ms, and V8 compiles the
+//! optimised engine in the background while the first runs go on in its
+//! baseline code. With five runs the median in Chromium still caught some
+//! of them (1.6–2.4× native); the first run's time is printed on its own.
 
 use fanout_engine::scenario::Scenario;
 use fanout_engine::{SimTime, Simulation};
 use std::time::Instant;
 
-const RUNS: usize = 5;
+const RUNS: usize = 15;
 
 fn median(mut xs: Vec<f64>) -> f64 {
     xs.sort_by(|a, b| a.partial_cmp(b).unwrap());
@@ -35,9 +40,13 @@ fn main() {
         events = sim.events_processed();
     }
     let target = if cfg!(target_family = "wasm") { "wasm" } else { "native" };
+    let first_run_ms = wall_ms[0];
     let wall_ms = median(wall_ms);
     println!("zone outage ({target}, one simulated hour, {events} events, median of {RUNS}):");
-    println!("  fast-forward one simulated hour: {wall_ms:.0} ms wall");
+    println!("  fast-forward one simulated hour: {wall_ms:.0} ms wall ({first_run_ms:.0} ms the first time)");
     // For scripts/bench, which compares the two targets.
-    println!("RESULT {target} hour_ms={wall_ms:.1} trace_hash={:016x}", hash.unwrap());
+    println!(
+        "RESULT {target} hour_ms={wall_ms:.1} first_run_ms={first_run_ms:.1} trace_hash={:016x}",
+        hash.unwrap()
+    );
 }
