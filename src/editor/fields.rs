@@ -21,8 +21,8 @@ pub enum Echo {
     Duration,
     /// A fraction as a percentage: "= 0.1 %".
     Percent,
-    /// Millicores as CPUs: "= 4 CPUs".
-    Millicores,
+    /// Millicores as CPUs, in the interface's language: "= 4 CPUs".
+    Millicores(Lang),
     /// MiB in the largest binary unit: "= 8 GiB".
     Mebibytes,
 }
@@ -35,7 +35,9 @@ impl Echo {
             Echo::Duration => clean.parse::<u64>().ok().map(|ms| format!("= {}", format::duration_ms(ms))),
             Echo::Percent => clean.parse::<f64>().ok().filter(|r| (0.0..=1.0).contains(r)).map(|r| format!("= {}", percent(r))),
             // Only the value matters here: a refusal is said when the field commits.
-            Echo::Millicores => parse_millicores(text, 0, u64::MAX, Lang::En).ok().map(|m| format!("= {}", cpu_text(m))),
+            Echo::Millicores(lang) => {
+                parse_millicores(text, 0, u64::MAX, lang).ok().map(|m| format!("= {}", cpu_text(m, lang)))
+            }
             Echo::Mebibytes => parse_mebibytes(text, 0, u64::MAX, Lang::En).ok().map(|m| format!("= {}", memory_text(m))),
         }
     }

@@ -112,11 +112,11 @@ impl NumberSetting {
     }
 
     /// The value as a person reads it (the default note).
-    fn show(&self, value: f64) -> String {
+    fn show(&self, value: f64, lang: Lang) -> String {
         match self.number {
             Number::Whole(_) => thousands(value as u64),
             Number::Duration => format::duration_ms(value as u64),
-            Number::Millicores => format!("{} ({})", thousands(value as u64), cpu_text(value as u64)),
+            Number::Millicores => format!("{} ({})", thousands(value as u64), cpu_text(value as u64, lang)),
             Number::Mebibytes => format!("{} ({})", thousands(value as u64), memory_text(value as u64)),
             Number::Ratio | Number::Rate => format::number(value),
         }
@@ -223,7 +223,7 @@ fn component_panel(c: &Component, props: &InspectorProps) -> Html {
 fn number_field(setting: &'static NumberSetting, c: &Component, props: &InspectorProps) -> Html {
     let lang = props.lang;
     let value = (setting.get)(&c.spec);
-    let default = setting.show((setting.get)(&c.kind().default_spec()));
+    let default = setting.show((setting.get)(&c.kind().default_spec()), lang);
     let default_note = match setting.source {
         None => lang.format(Text::DefaultValue, &[("value", &default)]),
         Some(source) => lang.format(Text::DefaultValueFrom, &[("value", &default), ("source", &lang.t(source))]),
@@ -232,7 +232,7 @@ fn number_field(setting: &'static NumberSetting, c: &Component, props: &Inspecto
         Number::Ratio => (value.to_string(), Echo::Percent),
         Number::Rate => (format::number(value), Echo::None),
         Number::Duration => ((value as u64).to_string(), Echo::Duration),
-        Number::Millicores => ((value as u64).to_string(), Echo::Millicores),
+        Number::Millicores => ((value as u64).to_string(), Echo::Millicores(lang)),
         Number::Mebibytes => ((value as u64).to_string(), Echo::Mebibytes),
         Number::Whole(_) => ((value as u64).to_string(), Echo::None),
     };

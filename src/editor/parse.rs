@@ -116,8 +116,8 @@ pub fn parse_millicores(text: &str, min: u64, max: u64, lang: Lang) -> Result<u6
             &[
                 ("min", &thousands(min)),
                 ("max", &thousands(max)),
-                ("min_cpu", &cpu_text(min)),
-                ("max_cpu", &cpu_text(max)),
+                ("min_cpu", &cpu_text(min, lang)),
+                ("max_cpu", &cpu_text(max, lang)),
             ],
         )
     })
@@ -147,13 +147,14 @@ pub fn parse_mebibytes(text: &str, min: u64, max: u64, lang: Lang) -> Result<u64
     })
 }
 
-/// Millicores as CPUs: `4 CPUs`, `1 CPU`, `0.25 CPU`.
-pub fn cpu_text(millicores: u64) -> String {
+/// Millicores as CPUs: `4 CPUs`, `1 CPU`, `0.25 CPU` (in Korean `CPU 4개`,
+/// `CPU 1개`, `0.25 CPU`).
+pub fn cpu_text(millicores: u64, lang: Lang) -> String {
     let cpus = format::number(millicores as f64 / 1_000.0);
-    if millicores > 1_000 && millicores.is_multiple_of(1_000) {
-        format!("{cpus} CPUs")
-    } else {
-        format!("{cpus} CPU")
+    match millicores {
+        1_000 => lang.t(Text::CpuOne).to_string(),
+        m if m > 1_000 && m.is_multiple_of(1_000) => lang.format(Text::CpuMany, &[("cpus", &cpus)]),
+        _ => lang.format(Text::CpuFraction, &[("cpus", &cpus)]),
     }
 }
 
@@ -454,9 +455,12 @@ mod tests {
             let message = parse_millicores(bad, 1, 1_000_000, EN).unwrap_err();
             assert!(message.contains("between 1 and 1,000,000 millicores"), "{bad}: {message}");
         }
-        assert_eq!(cpu_text(4_000), "4 CPUs");
-        assert_eq!(cpu_text(1_000), "1 CPU");
-        assert_eq!(cpu_text(250), "0.25 CPU");
+        assert_eq!(cpu_text(4_000, EN), "4 CPUs");
+        assert_eq!(cpu_text(1_000, EN), "1 CPU");
+        assert_eq!(cpu_text(250, EN), "0.25 CPU");
+        assert_eq!(cpu_text(4_000, Lang::Ko), "CPU 4개");
+        assert_eq!(cpu_text(1_000, Lang::Ko), "CPU 1개");
+        assert_eq!(cpu_text(1_500, Lang::Ko), "1.5 CPU");
     }
 
     #[test]

@@ -1097,6 +1097,9 @@ catalogue! {
     DurationUnreadable => "Enter a duration {range}: milliseconds, or a number with s, min, h or d.",
         "{range}의 시간을 입력하세요: 밀리초, 또는 s, min, h, d 단위를 붙인 숫자.";
     DurationOutOfRange => "Enter a duration {range}.", "{range}의 시간을 입력하세요.";
+    CpuOne => "1 CPU", "CPU 1개";
+    CpuMany => "{cpus} CPUs", "CPU {cpus}개";
+    CpuFraction => "{cpus} CPU", same;
     CpuProblem => "Enter CPU between {min} and {max} millicores ({min_cpu} to {max_cpu}); 1 CPU is 1,000 m, and 2 cpu or 500m work too.",
         "CPU를 {min}에서 {max} 밀리코어 사이로 입력하세요 ({min_cpu}에서 {max_cpu}). 1 CPU는 1,000 m이고, 2 cpu나 500m도 됩니다.";
     MemoryProblem => "Enter memory between {min} and {max} MiB ({min_memory} to {max_memory}): a whole number of MiB, or with Gi (8 Gi = 8,192 MiB).",

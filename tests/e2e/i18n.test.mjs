@@ -149,3 +149,16 @@ test('in Korean, a damaged link and a bad setting are explained in Korean', asyn
   await problem.waitFor({ timeout: 5_000 });
   assert.match(await problem.textContent(), /속도를 입력하세요/);
 });
+
+test('in Korean, CPU amounts read as Korean counts: a node\'s default note and the echo while typing', async (t) => {
+  const page = await openApp(browser, '/?lang=ko', { t });
+  await loadPreset(page, 'pod-failover');
+  await page.locator(testId('component-node-1')).click();
+  const inspector = page.locator('aside.inspector');
+  // The default allocatable CPU: 4,000 millicores, "4 CPUs" in English.
+  await page.locator(testId('field-cpu_millicores')).waitFor({ timeout: 5_000 });
+  assert.match(await inspector.textContent(), /4,000 \(CPU 4개\)/);
+  await page.fill(testId('field-cpu_millicores'), '2 cpu');
+  assert.match(await inspector.locator('.field-echo').first().textContent(), /= CPU 2개/);
+  assert.doesNotMatch(await inspector.textContent(), /CPUs/);
+});
