@@ -16,8 +16,9 @@ use super::geometry::{self, Point, WireCurve, BOX_HEIGHT, BOX_WIDTH, PORT_RADIUS
 use super::icons::kind_glyph;
 use super::{control_plane, links};
 use super::parse::describe_policy_in;
-use super::viewport::{self, Visible};
+use super::viewport;
 use super::{client_to_canvas, commit_pending_input, focus_inspector, is_fifo, visible_part, Selection};
+use crate::embed::ViewBox;
 use crate::i18n::{self, Lang, Text};
 use crate::live::{ClusterLive, LiveView};
 use fanout_engine::broker::Activity;
@@ -170,7 +171,7 @@ pub struct Canvas {
 impl Canvas {
     /// The pointer's position in canvas coordinates, and the part of the
     /// canvas on screen.
-    fn locate(&self, event: &PointerEvent) -> Option<(Point, Visible)> {
+    fn locate(&self, event: &PointerEvent) -> Option<(Point, ViewBox)> {
         let svg = self.svg.cast::<Element>()?;
         Some(client_to_canvas(&svg, f64::from(event.client_x()), f64::from(event.client_y())))
     }

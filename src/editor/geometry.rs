@@ -152,9 +152,9 @@ pub const EDGE_MARGIN: f64 = 8.0;
 
 /// Keeps a box centre where the whole box stays visible in the part of the
 /// canvas on screen (after pan and zoom).
-pub fn clamp_centre_in(p: Point, shown: super::viewport::Visible) -> Point {
-    let inside = clamp_centre(Point::new(p.x - shown.left, p.y - shown.top), shown.width, shown.height);
-    Point::new((inside.x + shown.left).round(), (inside.y + shown.top).round())
+pub fn clamp_centre_in(p: Point, shown: crate::embed::ViewBox) -> Point {
+    let inside = clamp_centre(Point::new(p.x - shown.x, p.y - shown.y), shown.width, shown.height);
+    Point::new((inside.x + shown.x).round(), (inside.y + shown.y).round())
 }
 
 /// Keeps a box centre where the whole box stays visible on a canvas of

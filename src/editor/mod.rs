@@ -21,6 +21,7 @@ pub use inspector::Inspector;
 pub use palette::Palette;
 
 use fanout_engine::scenario::{Component, ComponentId, ComponentKind, Scenario, Spec};
+use crate::embed::ViewBox;
 use geometry::Point;
 
 /// What is selected on the canvas. Transient editor state, never saved.
@@ -92,7 +93,7 @@ pub(crate) fn canvas_element() -> Option<web_sys::Element> {
 /// The point in canvas coordinates under a pointer at client `(x, y)`, and
 /// the part of the canvas on screen (to keep boxes inside it), through the
 /// SVG's current `viewBox` (pan and zoom, or embed mode's fit).
-pub(crate) fn client_to_canvas(svg: &web_sys::Element, client_x: f64, client_y: f64) -> (Point, viewport::Visible) {
+pub(crate) fn client_to_canvas(svg: &web_sys::Element, client_x: f64, client_y: f64) -> (Point, ViewBox) {
     let rect = svg.get_bounding_client_rect();
     let fit = svg_fit(svg, &rect);
     let css = Point::new(client_x - rect.left(), client_y - rect.top());
@@ -100,7 +101,7 @@ pub(crate) fn client_to_canvas(svg: &web_sys::Element, client_x: f64, client_y: 
 }
 
 /// The part of the canvas the SVG shows, in canvas units.
-pub(crate) fn visible_part(svg: &web_sys::Element) -> viewport::Visible {
+pub(crate) fn visible_part(svg: &web_sys::Element) -> ViewBox {
     let rect = svg.get_bounding_client_rect();
     viewport::visible(svg_fit(svg, &rect), rect.width(), rect.height())
 }

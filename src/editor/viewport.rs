@@ -15,16 +15,6 @@ pub const MAX_SCALE: f64 = 4.0;
 /// One press of a zoom button or key.
 pub const ZOOM_STEP: f64 = 1.25;
 
-/// The part of the canvas on screen, in canvas units: where a box may be
-/// dropped so it stays visible.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Visible {
-    pub left: f64,
-    pub top: f64,
-    pub width: f64,
-    pub height: f64,
-}
-
 /// The view box an SVG element carries, read back from its `viewBox`
 /// attribute (`None` without one, or when it is not four numbers).
 pub fn parse_view_box(attribute: &str) -> Option<ViewBox> {
@@ -50,10 +40,12 @@ pub fn to_canvas(fit: Fit, css: Point) -> Point {
     Point::new((css.x - fit.offset_x) / fit.scale, (css.y - fit.offset_y) / fit.scale)
 }
 
-/// What an element of `width` × `height` CSS px shows of the canvas.
-pub fn visible(fit: Fit, width: f64, height: f64) -> Visible {
+/// What an element of `width` × `height` CSS px shows of the canvas (where
+/// a box may be dropped so it stays visible); wider than `fit`'s view box
+/// when the element's shape differs from it.
+pub fn visible(fit: Fit, width: f64, height: f64) -> ViewBox {
     let top_left = to_canvas(fit, Point::new(0.0, 0.0));
-    Visible { left: top_left.x, top: top_left.y, width: width / fit.scale, height: height / fit.scale }
+    ViewBox { x: top_left.x, y: top_left.y, width: width / fit.scale, height: height / fit.scale }
 }
 
 /// The view zoomed by `factor` (> 1 is closer) around CSS point `css`, which
@@ -71,7 +63,7 @@ pub fn zoom_at(view: Option<ViewBox>, width: f64, height: f64, css: Point, facto
 pub fn pan_by(view: Option<ViewBox>, width: f64, height: f64, dx: f64, dy: f64) -> ViewBox {
     let fit = fit_of(view, width, height);
     let shown = visible(fit, width, height);
-    ViewBox { x: shown.left - dx / fit.scale, y: shown.top - dy / fit.scale, width: shown.width, height: shown.height }
+    ViewBox { x: shown.x - dx / fit.scale, y: shown.y - dy / fit.scale, ..shown }
 }
 
 /// The view that shows the whole diagram (within the zoom limits), or the
@@ -144,8 +136,8 @@ mod tests {
         let view = fit_scenario(&scenario, w, h).unwrap();
         let shown = visible(fit_of(Some(view), w, h), w, h);
         for c in &scenario.components {
-            assert!(c.x > shown.left && c.x < shown.left + shown.width, "{} at x {}", c.id, c.x);
-            assert!(c.y > shown.top && c.y < shown.top + shown.height, "{} at y {}", c.id, c.y);
+            assert!(c.x > shown.x && c.x < shown.x + shown.width, "{} at x {}", c.id, c.x);
+            assert!(c.y > shown.y && c.y < shown.y + shown.height, "{} at y {}", c.id, c.y);
         }
         assert!(fit_scenario(&Scenario::default(), w, h).is_none());
     }
